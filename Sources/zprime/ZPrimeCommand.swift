@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import ZPrimeKit
+
+/// The `zprime` command: every pipeline stage as a subcommand.
+///
+/// Exit status: 0 success, 1 a negative verdict (e.g. not anomaly free), 2 bad input.
+struct ZPrimeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zprime",
+        abstract: "Exact and fast phenomenology of U(1) gauge extensions of the Standard Model.",
+        discussion: """
+        Models are built-in names (see `zprime models`) or .toml/.json model files \
+        (see docs/model-files.md).
+        Exit status: 0 success, 1 a negative verdict (for example: not anomaly free), 2 bad input.
+        """,
+        version: "0.1.0",
+        subcommands: [ModelsCommand.self, ModelCommand.self, AnomaliesCommand.self]
+    )
+}
+
+/// A negative verdict: the command's output is printed, and the process exits with status 1.
+struct NegativeVerdict: Error {}
+
+/// Bad input found after argument parsing (a value out of range, an unwritable path, ...).
+struct BadInput: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Where command output goes; a seam so that commands never call `print` deep inside.
+enum Console {
+    /// Writes `text` and a newline to standard output.
+    static func out(_ text: String) {
+        write(text + "\n")
+    }
+
+    /// Writes `text` as is to standard output.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+@main
+enum ZPrimeMain {
+    static func main() {
+        do {
+            var command = try ZPrimeCommand.parseAsRoot()
+            try command.run()
+        } catch is NegativeVerdict {
+            exit(1)
+        } catch let error as ModelFileError {
+            Console.error("error: \(error)")
+            exit(2)
+        } catch let error as BadInput {
+            Console.error("error: \(error)")
+            exit(2)
+        } catch let error as RationalError {
+            Console.error("error: \(error)")
+            exit(2)
+        } catch {
+            // Help, version and clean exits keep ArgumentParser's behaviour and status 0.
+            if ZPrimeCommand.exitCode(for: error) == .success {
+                ZPrimeCommand.exit(withError: error)
+            }
+            Console.error(ZPrimeCommand.fullMessage(for: error))
+            exit(2)
+        }
+    }
+}
