@@ -78,7 +78,16 @@ public enum ModelFile {
                 offending = lines[line - 1].trimmingCharacters(in: .whitespaces)
             }
             let location = error.line.map { "line \($0): " } ?? ""
-            throw ModelFileError(file: file, field: error.key, value: offending, problem: location + error.message)
+            var field = error.key
+            // toml++ names the key only; prefix the table header in force at that line.
+            if format == .toml, let key = field, let line = error.line, line <= lines.count {
+                let header = lines[..<(line - 1)].last { $0.trimmingCharacters(in: .whitespaces).hasPrefix("[") }
+                if let header {
+                    let name = header.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+                    if !name.isEmpty && !key.hasPrefix(name + ".") { field = name + "." + key }
+                }
+            }
+            throw ModelFileError(file: file, field: field, value: offending, problem: location + error.message)
         }
         return try ModelDecoder(file: file).decode(table)
     }
