@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Exact arithmetic, numerics and physical constants shared by every stage.
@@ -24,8 +25,36 @@ let package = Package(
             name: "ZPrimeModels",
             dependencies: ["ZPrimeCore", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // Enumeration and classification of anomaly-free integer charge assignments.
+        .target(name: "ZPrimeAtlas", dependencies: ["ZPrimeModels"]),
+        // The embedded SQLite store of atlas solutions.
+        .target(
+            name: "ZPrimeStore",
+            dependencies: ["ZPrimeAtlas", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Z' couplings to SM fermions and nucleons: charges, kinetic and mass mixing.
+        .target(
+            name: "ZPrimeCouplings",
+            dependencies: ["ZPrimeModels", .product(name: "Numerics", package: "swift-numerics")]
+        ),
+        // Partial widths, branching ratios and lifetimes; hadronic data from DarkCast (GPL, see
+        // Sources/ZPrimeDecays/DarkCastData/README.md).
+        .target(
+            name: "ZPrimeDecays",
+            dependencies: ["ZPrimeCouplings"],
+            resources: [.copy("DarkCastData")]
+        ),
+        // Low-energy observables: lepton g-2, X17, parity violation, neutrino scattering.
+        .target(
+            name: "ZPrimeObservables",
+            dependencies: ["ZPrimeCouplings", .product(name: "Numerics", package: "swift-numerics")],
+            resources: [.copy("MeasuredInputs")]
+        ),
         // Umbrella module re-exporting the pipeline stages.
-        .target(name: "ZPrimeKit", dependencies: ["ZPrimeCore", "ZPrimeModels"]),
+        .target(
+            name: "ZPrimeKit",
+            dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables"]
+        ),
         // Command-line front end: parses arguments and formats output only.
         .executableTarget(
             name: "zprime",
@@ -35,7 +64,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"]),
-        .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"]),
+        .testTarget(name: "ZPrimeAtlasTests", dependencies: ["ZPrimeAtlas", "ZPrimeStore"]),
+        .testTarget(name: "ZPrimeCouplingsTests", dependencies: ["ZPrimeCouplings"]),
+        .testTarget(name: "ZPrimeDecaysTests", dependencies: ["ZPrimeDecays"]),
+        .testTarget(name: "ZPrimeObservablesTests", dependencies: ["ZPrimeObservables"]),
         .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,13 @@
 // ZPrimeKit: the whole ZPrime pipeline in one import.
 //
-// Each stage is its own module (ZPrimeCore: exact and numerical foundations; ZPrimeModels: field
-// content, charges, anomalies and Yukawa terms; later stages build on them). Import the stage you
-// need, or this umbrella for all of them.
+// Each stage is its own module: ZPrimeCore (exact and numerical foundations, constants),
+// ZPrimeModels (field content, charges, anomalies, Yukawa terms, model files), ZPrimeAtlas
+// (enumeration of anomaly-free charges), ZPrimeStore (SQLite store), ZPrimeCouplings,
+// ZPrimeDecays, ZPrimeObservables. Import the stage you need, or this umbrella for all of them.
+@_exported import ZPrimeAtlas
 @_exported import ZPrimeCore
+@_exported import ZPrimeCouplings
+@_exported import ZPrimeDecays
 @_exported import ZPrimeModels
+@_exported import ZPrimeObservables
+@_exported import ZPrimeStore

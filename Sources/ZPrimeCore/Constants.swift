@@ -1,0 +1,82 @@
+import Foundation
+
+/// Every physical constant and particle property ZPrime uses, in one place, each with its source.
+///
+/// Natural units: energies, masses and widths in GeV, lengths derived through hbar c. Names say
+/// the unit where it is not GeV (`hbarGeVSeconds`, `hbarCGeVMetres`).
+///
+/// Sources: CODATA 2022 (Mohr et al., arXiv:2409.03787) for alpha, hbar and hbar c; the Review of
+/// Particle Physics, PDG 2024 (Navas et al., Phys. Rev. D 110 (2024) 030001) for everything else.
+public enum PhysicalConstants {
+    // MARK: Electroweak and QED
+
+    /// Fine-structure constant at q^2 = 0: alpha = 1/137.035999177 (CODATA 2022).
+    public static let alpha: Double = 1.0 / 137.035999177
+    /// Elementary charge in natural (Heaviside-Lorentz) units, e = sqrt(4 pi alpha) = 0.30282212.
+    public static let elementaryCharge: Double = (4.0 * Double.pi * alpha).squareRoot()
+    /// Fermi constant G_F = 1.1663788e-5 GeV^-2 (PDG 2024, from the muon lifetime, MuLan).
+    public static let fermiConstant: Double = 1.1663788e-5
+    /// The electroweak vacuum expectation value v = (sqrt2 G_F)^(-1/2) = 246.22 GeV.
+    public static let higgsVEV: Double = 1.0 / (2.0.squareRoot() * fermiConstant).squareRoot()
+    /// Z boson mass 91.1880 GeV (PDG 2024).
+    public static let zMass: Double = 91.1880
+    /// W boson mass 80.3692 GeV (PDG 2024 average).
+    public static let wMass: Double = 80.3692
+    /// On-shell weak mixing angle sin^2(theta_W) = 1 - m_W^2/m_Z^2 = 0.22321 (from the PDG 2024 masses).
+    public static var sin2ThetaWOnShell: Double { 1.0 - wMass * wMass / (zMass * zMass) }
+    /// MS-bar weak mixing angle at the Z pole, sin^2(theta_W)(m_Z) = 0.23129 (PDG 2024, EW review).
+    public static let sin2ThetaWMSbarZ: Double = 0.23129
+    /// Low-energy weak mixing angle, sin^2(theta_W)(0) = 0.23857 in the MS-bar scheme (PDG 2024,
+    /// "Electroweak model and constraints on new physics", running to q^2 = 0). Used for
+    /// neutrino-electron scattering and atomic parity violation at momentum transfers << m_Z.
+    public static let sin2ThetaWLowEnergy: Double = 0.23857
+    /// Strong coupling alpha_s(m_Z) = 0.1180 (PDG 2024).
+    public static let alphaStrongZ: Double = 0.1180
+
+    // MARK: Leptons (PDG 2024)
+
+    /// Electron mass 0.51099895069 MeV.
+    public static let electronMass: Double = 0.51099895069e-3
+    /// Muon mass 105.6583755 MeV.
+    public static let muonMass: Double = 105.6583755e-3
+    /// Tau mass 1776.93 MeV.
+    public static let tauMass: Double = 1776.93e-3
+
+    // MARK: Quarks (PDG 2024)
+
+    /// Charm pole mass 1.67 GeV (PDG 2024 quark-mass review, from m_c(m_c) = 1.2730 GeV).
+    public static let charmPoleMass: Double = 1.67
+    /// Bottom pole mass 4.78 GeV (PDG 2024, from m_b(m_b) = 4.183 GeV).
+    public static let bottomPoleMass: Double = 4.78
+    /// Top mass 172.57 GeV (PDG 2024, direct measurements).
+    public static let topMass: Double = 172.57
+
+    // MARK: Hadrons (PDG 2024)
+
+    /// Charged pion mass 139.57039 MeV.
+    public static let chargedPionMass: Double = 139.57039e-3
+    /// Neutral pion mass 134.9768 MeV.
+    public static let neutralPionMass: Double = 134.9768e-3
+    /// Charged kaon mass 493.677 MeV.
+    public static let chargedKaonMass: Double = 493.677e-3
+    /// Neutral kaon mass 497.611 MeV.
+    public static let neutralKaonMass: Double = 497.611e-3
+    /// Eta mass 547.862 MeV.
+    public static let etaMass: Double = 547.862e-3
+    /// Proton mass 938.27208816 MeV.
+    public static let protonMass: Double = 938.27208816e-3
+    /// Neutron mass 939.56542052 MeV.
+    public static let neutronMass: Double = 939.56542052e-3
+
+    // MARK: Units
+
+    /// hbar = 6.582119569e-25 GeV s (CODATA 2022, exact since the 2019 SI).
+    public static let hbarGeVSeconds: Double = 6.582119569e-25
+    /// hbar c = 1.973269804e-16 GeV m (CODATA 2022).
+    public static let hbarCGeVMetres: Double = 1.973269804e-16
+    /// Speed of light, 299 792 458 m/s (exact).
+    public static let speedOfLightMetresPerSecond: Double = 299_792_458
+    /// (hbar c)^2 = 0.3893793721 GeV^2 mb, for converting GeV^-2 to cross sections in cm^2:
+    /// 1 GeV^-2 = 3.893793721e-28 cm^2 (CODATA 2022).
+    public static let gevMinus2InSquareCentimetres: Double = 3.893793721e-28
+}

@@ -1,0 +1,2 @@
+// ZPrimeDecays: partial widths, branching ratios, lifetimes.
+import ZPrimeCouplings

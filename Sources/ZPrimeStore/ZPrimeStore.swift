@@ -1,0 +1,3 @@
+// ZPrimeStore: the embedded SQLite (GRDB) store of atlas solutions.
+import GRDB
+import ZPrimeAtlas

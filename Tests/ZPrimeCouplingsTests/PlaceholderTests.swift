@@ -1,0 +1,4 @@
+import Testing
+@testable import ZPrimeCouplings
+
+@Test("module ZPrimeCouplings builds") func moduleBuilds() { #expect(Bool(true)) }
