@@ -1,0 +1,128 @@
+import Foundation
+import ZPrimeCore
+import ZPrimeModels
+
+/// One anomaly-free integer charge assignment of SM + n N_R, in canonical form.
+///
+/// Equivalences (PHYSICS.md section 2, seed 004, Allanach-Davighi-Melville): the three charges of
+/// each species (L, E, N and, in the free mode, Q, U, D) are a multiset, so permutations act on
+/// each species separately; X and -X are the same; only primitive assignments (gcd 1) count.
+///
+/// Canonical form: each multiset sorted ascending (in the universal and 2+1 modes the quarks are
+/// kept in family order (X_q12, X_q12, X_q3)); the overall sign is chosen so that
+/// (sum X_Q, sum X_U) is lexicographically positive, and when both sums vanish so that the
+/// tuple (Q, U, D, L, E, N) is lexicographically larger than that of -X.
+public struct AtlasSolution: Hashable, Sendable, CustomStringConvertible {
+    /// Charges of Q1..3, U1..3, D1..3, L1..3, E1..3, N1..n (n = 0...3), in that order.
+    public let charges: [Int8]
+
+    /// Wraps charges given in the canonical order and form (not checked).
+    public init(canonicalCharges: [Int8]) {
+        precondition(canonicalCharges.count >= 15 && canonicalCharges.count <= 18)
+        charges = canonicalCharges
+    }
+
+    /// The number of right-handed neutrinos.
+    public var neutrinoCount: Int { charges.count - 15 }
+
+    /// The charges of one SM species, as Ints.
+    public func charges(of species: StandardModelSpecies) -> [Int] {
+        let range: Range<Int>
+        switch species {
+        case .Q: range = 0..<3
+        case .U: range = 3..<6
+        case .D: range = 6..<9
+        case .L: range = 9..<12
+        case .E: range = 12..<15
+        case .N: range = 15..<charges.count
+        }
+        return charges[range].map(Int.init)
+    }
+
+    /// The largest |X|.
+    public var maxAbsoluteCharge: Int { charges.map { abs(Int($0)) }.max() ?? 0 }
+
+    /// Whether every charge is zero.
+    public var isTrivial: Bool { charges.allSatisfy { $0 == 0 } }
+
+    /// The gcd of all charges (0 for the trivial solution).
+    public var gcd: Int {
+        charges.reduce(0) { AtlasSolution.gcd($0, abs(Int($1))) }
+    }
+
+    static func gcd(_ a: Int, _ b: Int) -> Int {
+        var (x, y) = (a, b)
+        while y != 0 { (x, y) = (y, x % y) }
+        return x
+    }
+
+    /// `Q=(..) U=(..) D=(..) L=(..) E=(..) N=(..)`.
+    public var description: String {
+        StandardModelSpecies.allCases.map { s in
+            "\(s.rawValue)=(" + charges(of: s).map(String.init).joined(separator: ",") + ")"
+        }.joined(separator: " ")
+    }
+
+    /// The six anomaly coefficients in seed 004's normalisation, evaluated directly in integers.
+    public var anomalyCoefficients: [Int] {
+        let q = charges(of: .Q), u = charges(of: .U), d = charges(of: .D)
+        let l = charges(of: .L), e = charges(of: .E), n = charges(of: .N)
+        func s(_ v: [Int], _ p: Int) -> Int { v.reduce(0) { total, x in total + (0..<p).reduce(1) { acc, _ in acc * x } } }
+        return [
+            2 * s(q, 1) - s(u, 1) - s(d, 1),
+            3 * s(q, 1) + s(l, 1),
+            s(q, 1) + 3 * s(l, 1) - 8 * s(u, 1) - 2 * s(d, 1) - 6 * s(e, 1),
+            s(q, 2) - s(l, 2) - 2 * s(u, 2) + s(d, 2) + s(e, 2),
+            6 * s(q, 3) + 2 * s(l, 3) - 3 * s(u, 3) - 3 * s(d, 3) - s(e, 3) - s(n, 3),
+            6 * s(q, 1) + 2 * s(l, 1) - 3 * s(u, 1) - 3 * s(d, 1) - s(e, 1) - s(n, 1),
+        ]
+    }
+
+    /// The solution as a ZPrime model (for the rest of the pipeline) with Higgs charge
+    /// `higgsCharge`. Families are listed in canonical order; U(1)_X-breaking scalars are left to
+    /// the user.
+    public func model(name: String, summary: String, higgsCharge: Int = 0) -> Model {
+        func r(_ v: [Int]) -> [Rational] { v.map { Rational($0) } }
+        return Model(
+            name: name,
+            summary: summary,
+            charges: [.Q: r(charges(of: .Q)), .U: r(charges(of: .U)), .D: r(charges(of: .D)),
+                      .L: r(charges(of: .L)), .E: r(charges(of: .E)), .N: r(charges(of: .N))],
+            higgsCharge: Rational(higgsCharge),
+            references: ["ZPrime U(1)_X atlas (seed 004 conventions)"]
+        )
+    }
+}
+
+extension AtlasSolution {
+    /// The canonical representative of the class of an arbitrary integer assignment, in the
+    /// given quark mode (free: quark species sorted; universal/2+1: quarks kept in family order).
+    /// Used by tests and by importers; the enumerator produces canonical forms directly.
+    /// With `identifySign` false (a nonzero Higgs charge) X and -X are different solutions and
+    /// only the sorting applies.
+    public static func canonicalForm(q: [Int], u: [Int], d: [Int], l: [Int], e: [Int], n: [Int], quarkMode: QuarkMode, identifySign: Bool = true) -> AtlasSolution {
+        func arrange(_ sign: Int) -> [Int8] {
+            let quarks: [Int]
+            if quarkMode == .free {
+                quarks = q.map { sign * $0 }.sorted() + u.map { sign * $0 }.sorted() + d.map { sign * $0 }.sorted()
+            } else {
+                quarks = (q + u + d).map { sign * $0 }
+            }
+            let leptons = l.map { sign * $0 }.sorted() + e.map { sign * $0 }.sorted() + n.map { sign * $0 }.sorted()
+            return (quarks + leptons).map { Int8($0) }
+        }
+        let plus = arrange(1)
+        if !identifySign { return AtlasSolution(canonicalCharges: plus) }
+        let minus = arrange(-1)
+        let sq = q.reduce(0, +), su = u.reduce(0, +)
+        if (sq, su) > (0, 0) { return AtlasSolution(canonicalCharges: plus) }
+        if (sq, su) < (0, 0) { return AtlasSolution(canonicalCharges: minus) }
+        return AtlasSolution(canonicalCharges: plus.lexicographicallyPrecedes(minus) ? minus : plus)
+    }
+
+    /// Whether this is the canonical form of its class (sign rule and sorting).
+    public func isCanonical(quarkMode: QuarkMode, identifySign: Bool = true) -> Bool {
+        AtlasSolution.canonicalForm(q: charges(of: .Q), u: charges(of: .U), d: charges(of: .D), l: charges(of: .L),
+                                    e: charges(of: .E), n: charges(of: .N), quarkMode: quarkMode, identifySign: identifySign) == self
+    }
+}
