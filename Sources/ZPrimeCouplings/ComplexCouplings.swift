@@ -21,6 +21,9 @@ extension CouplingTarget {
         }
     }
 
+    /// The number of targets (`allCases.count`, stored).
+    public static let caseCount = allCases.count
+
     /// The SM fermions (every target but the nucleons), in `allCases` order.
     public static let fermions: [CouplingTarget] = allCases.filter { $0 != .proton && $0 != .neutron }
 }
@@ -73,7 +76,7 @@ public struct ComplexFermionCouplings: Sendable, Hashable {
 
     /// Creates a table (`values` must have one entry per target).
     public init(values: [ComplexChiralCoupling], sterileNeutrinos: [ComplexChiralCoupling] = []) {
-        precondition(values.count == CouplingTarget.allCases.count, "one coupling per CouplingTarget")
+        precondition(values.count == CouplingTarget.caseCount, "one coupling per CouplingTarget")
         self.values = values
         self.sterileNeutrinos = sterileNeutrinos
     }

@@ -182,7 +182,7 @@ public struct CouplingCalculator: Sendable {
     public func complexCouplings(mixing: GaugeBosonMixing, squaredMomentum q2: Double) -> ComplexFermionCouplings {
         let e = PhysicalConstants.elementaryCharge
         let loopEps: Complex<Double>? = loopMixing.map { $0.mixing(atSquaredMomentum: q2) }
-        var values = [ComplexChiralCoupling](repeating: .zero, count: CouplingTarget.allCases.count)
+        var values = [ComplexChiralCoupling](repeating: .zero, count: CouplingTarget.caseCount)
         for (i, target) in CouplingTarget.fermions.enumerated() {
             let l = left[i]
             let gL = mixing.coupling(isospin: l.t3, hypercharge: l.y, charge: l.x)

@@ -93,7 +93,10 @@ public struct GaugeBosonMixing: Sendable, Hashable {
     /// The U(1)_X-breaking mass parameter m_B' (GeV) that puts the eigenvalue at ``bosonMass``.
     public let bareBosonMass: Double
 
-    // Derived: s, c, eta, rho - 1, rho.
+    // Derived: s, c, eta, rho - 1, rho, and the electroweak numbers used per coupling.
+    private let sw2: Double
+    private let cw2: Double
+    private let hypercharge: Double
     private let s: Double
     private let c: Double
     private let eta: Double
@@ -121,6 +124,9 @@ public struct GaugeBosonMixing: Sendable, Hashable {
         self.bosonMass = bosonMass
         self.electroweak = electroweak
         let cw = electroweak.cosThetaW
+        cw2 = cw * cw
+        sw2 = electroweak.sinThetaW * electroweak.sinThetaW
+        hypercharge = electroweak.hyperchargeCoupling
         let epsK = kineticMixing / (cw * cw + kineticMixing * kineticMixing).squareRoot()
         kineticMixingParameter = epsK
         let oneMinus = (1.0 - epsK) * (1.0 + epsK)
@@ -164,13 +170,11 @@ public struct GaugeBosonMixing: Sendable, Hashable {
     /// fermion couples to A with e Q and to X with g_X X.
     public func coupling(isospin t3: Double, hypercharge y: Double, charge x: Double) -> Double {
         let q = t3 + y
-        let sw2 = electroweak.sinThetaW * electroweak.sinThetaW
-        let cw2 = electroweak.cosThetaW * electroweak.cosThetaW
         let zLike = t3 - q * sw2
         if eta == 0 {
-            return xComponent * (electroweak.hyperchargeCoupling * s * y + gaugeCoupling * c * x)
+            return xComponent * (hypercharge * s * y + gaugeCoupling * c * x)
         }
-        let kinetic = electroweak.hyperchargeCoupling * s * (q * cw2 + rhoMinusOne * zLike)
+        let kinetic = hypercharge * s * (q * cw2 + rhoMinusOne * zLike)
         let direct = gaugeCoupling * c * (x + 2.0 * higgsCharge * rho * zLike)
         return xComponent * (kinetic + direct)
     }

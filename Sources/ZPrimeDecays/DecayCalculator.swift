@@ -50,8 +50,25 @@ public struct DecayCalculator: Sendable {
     /// Above this mass (GeV) the light-quark hadronic width is pure perturbative QCD.
     public static let transitionEnd = 2.0
 
-    // Precomputed per-meson factors: R_V T_V,q.
+    // Precomputed per-meson factors R_V T_V,q (rho, omega, phi) and the channel grids, flattened so
+    // that the per-mass loop does no dictionary look-ups.
     private let mesonWeights: [(u: Double, d: Double, s: Double)]
+    private let channelGrids: [(rho: UniformGrid?, omega: UniformGrid?, phi: UniformGrid?, omegaPhi: UniformGrid?)]
+
+    private static let leptons: [(DecayChannel, CouplingTarget, Double)] = [
+        (.electron, .electron, PhysicalConstants.electronMass), (.muon, .muon, PhysicalConstants.muonMass), (.tau, .tau, PhysicalConstants.tauMass),
+    ]
+    private static let neutrinoFlavours: [(DecayChannel, CouplingTarget)] = [
+        (.electronNeutrinos, .electronNeutrino), (.muonNeutrinos, .muonNeutrino), (.tauNeutrinos, .tauNeutrino),
+    ]
+    private static let heavyQuarks: [(DecayChannel, CouplingTarget, Double)] = [
+        (.charm, .charm, PhysicalConstants.charmPoleMass), (.bottom, .bottom, PhysicalConstants.bottomPoleMass), (.top, .top, PhysicalConstants.topMass),
+    ]
+    /// e^6/(4 pi)^4/(2^7 3^6 5^2 pi^3), the three-photon prefactor.
+    private static let threePhotonPrefactor: Double = {
+        let e2 = PhysicalConstants.elementaryCharge * PhysicalConstants.elementaryCharge
+        return e2 * e2 * e2 / pow(4 * Double.pi, 4) / (128.0 * 729.0 * 25.0 * Double.pi * Double.pi * Double.pi)
+    }()
 
     /// Creates a calculator; the hadronic data default to the bundled DarkCast grids.
     public init(couplings: CouplingCalculator, invisibleWidth: InvisibleWidth = .none,
@@ -66,6 +83,7 @@ public struct DecayCalculator: Sendable {
             let r = data.prefactors[meson]!, t = data.generators[meson]!
             return (r * t.u, r * t.d, r * t.s)
         }
+        channelGrids = data.channels.map { ($0.components[.rho], $0.components[.omega], $0.components[.phi], $0.omegaPhiInterference) }
     }
 
     /// `count` masses log-spaced from `lower` to `upper` inclusive (GeV); `count = 1` gives `lower`.
@@ -108,14 +126,10 @@ public struct DecayCalculator: Sendable {
     public func widths(mass m: Double, couplings c: ComplexFermionCouplings) -> DecayWidths {
         let e = PhysicalConstants.elementaryCharge
         let e2 = e * e
-        var w = [Double](repeating: 0, count: DecayChannel.allCases.count)
-        var warnings: [String] = []
+        var w = [Double](repeating: 0, count: DecayChannel.caseCount)
 
         // Charged leptons.
-        let leptons: [(DecayChannel, CouplingTarget, Double)] = [
-            (.electron, .electron, PhysicalConstants.electronMass), (.muon, .muon, PhysicalConstants.muonMass), (.tau, .tau, PhysicalConstants.tauMass),
-        ]
-        for (channel, target, mf) in leptons {
+        for (channel, target, mf) in Self.leptons {
             let k = c.values[target.ordinal]
             w[channel.ordinal] = Self.fermionPair(mass: m, fermionMass: mf, vectorSquared: e2 * k.vectorMagnitudeSquared,
                                                   axialSquared: e2 * k.axialMagnitudeSquared, colours: 1)
@@ -123,9 +137,8 @@ public struct DecayCalculator: Sendable {
 
         // Neutrinos (massless).
         let neutrinoFactor = m / (12 * Double.pi) * e2
-        let flavours: [(DecayChannel, CouplingTarget)] = [(.electronNeutrinos, .electronNeutrino), (.muonNeutrinos, .muonNeutrino), (.tauNeutrinos, .tauNeutrino)]
         var neutrinos = 0.0
-        for (channel, target) in flavours {
+        for (channel, target) in Self.neutrinoFlavours {
             let k = c.values[target.ordinal]
             let width = neutrinoFactor * (k.vectorMagnitudeSquared + k.axialMagnitudeSquared)
             w[channel.ordinal] = width
@@ -142,48 +155,43 @@ public struct DecayCalculator: Sendable {
             let gV2 = e2 * c.values[CouplingTarget.electron.ordinal].vectorMagnitudeSquared
             let r = m / me
             let r2 = r * r
-            let prefactor = gV2 * e2 * e2 * e2 / pow(4 * Double.pi, 4) / (128.0 * 729.0 * 25.0 * Double.pi * Double.pi * Double.pi)
+            let r8 = (r2 * r2) * (r2 * r2)
             let series = 17.0 / 5.0 + 67.0 / 42.0 * r2 + 128941.0 / 246960.0 * r2 * r2
-            w[DecayChannel.photons.ordinal] = prefactor * m * pow(r, 8) * series
-            if m > me { warnings.append("three-photon width: the expansion in m/m_e is poor near 2 m_e (DarkCast's series, kept as is)") }
+            w[DecayChannel.photons.ordinal] = Self.threePhotonPrefactor * gV2 * m * r8 * series
         }
 
         // Hadrons.
         let weight = Self.perturbativeWeight(mass: m)
         let regime: HadronicRegime = weight == 0 ? .vectorMesonDominance : (weight == 1 ? .perturbative : .transition(weight: weight))
-        if weight > 0 && weight < 1 {
-            warnings.append("hadrons: \(Self.transitionStart)-\(Self.transitionEnd) GeV blend of VMD data and perturbative QCD (perturbative share \(weight))")
-        }
         var hadrons = 0.0
         let u = c.values[CouplingTarget.up.ordinal], d = c.values[CouplingTarget.down.ordinal], s = c.values[CouplingTarget.strange.ordinal]
+        let ur = u.real, ui = u.imaginary, dr = d.real, di = d.imaginary, sr = s.real, si = s.imaginary
         if weight < 1 {
             let vmd = 1 - weight
-            // Vector part: a_V = R_V Tr[T_V Q] with complex Q.
-            let ur = u.real.vector, ui = u.imaginary.vector, dr = d.real.vector, di = d.imaginary.vector, sr = s.real.vector, si = s.imaginary.vector
-            var aRe = [0.0, 0.0, 0.0], aIm = [0.0, 0.0, 0.0]
-            for (i, t) in mesonWeights.enumerated() {
-                aRe[i] = e * (t.u * ur + t.d * dr + t.s * sr)
-                aIm[i] = e * (t.u * ui + t.d * di + t.s * si)
+            // Vector part: a_V = R_V Tr[T_V Q] with complex Q (absolute couplings e eps^V).
+            func amplitude(_ t: (u: Double, d: Double, s: Double)) -> (Double, Double) {
+                (e * (t.u * ur.vector + t.d * dr.vector + t.s * sr.vector), e * (t.u * ui.vector + t.d * di.vector + t.s * si.vector))
             }
-            let rho2 = aRe[0] * aRe[0] + aIm[0] * aIm[0]
-            let omega2 = aRe[1] * aRe[1] + aIm[1] * aIm[1]
-            let phi2 = aRe[2] * aRe[2] + aIm[2] * aIm[2]
-            let interference = 2 * (aRe[1] * aRe[2] + aIm[1] * aIm[2])
+            let rho = amplitude(mesonWeights[0]), omega = amplitude(mesonWeights[1]), phi = amplitude(mesonWeights[2])
+            let rho2 = rho.0 * rho.0 + rho.1 * rho.1
+            let omega2 = omega.0 * omega.0 + omega.1 * omega.1
+            let phi2 = phi.0 * phi.0 + phi.1 * phi.1
+            let interference = 2 * (omega.0 * phi.0 + omega.1 * phi.1)
             let factor = vmd * m / (12 * Double.pi)
-            for (index, channel) in hadronicData.channels.enumerated() {
+            for (index, grids) in channelGrids.enumerated() {
                 var r = 0.0
-                if let grid = channel.components[.rho] { r += rho2 * grid.value(at: m) }
-                if let grid = channel.components[.omega] { r += omega2 * grid.value(at: m) }
-                if let grid = channel.components[.phi] { r += phi2 * grid.value(at: m) }
-                if let grid = channel.omegaPhiInterference { r += interference * grid.value(at: m) }
+                if let grid = grids.rho, rho2 != 0 { r += rho2 * grid.value(at: m) }
+                if let grid = grids.omega, omega2 != 0 { r += omega2 * grid.value(at: m) }
+                if let grid = grids.phi, phi2 != 0 { r += phi2 * grid.value(at: m) }
+                if let grid = grids.omegaPhi, interference != 0 { r += interference * grid.value(at: m) }
                 let width = factor * r
                 w[DecayChannel.exclusiveHadronic[index].ordinal] = width
                 hadrons += width
             }
             // Axial part.
-            let ua = u.real.axial - d.real.axial, uai = u.imaginary.axial - d.imaginary.axial
-            let isovector2 = e2 * (ua * ua + uai * uai)
-            let strange2 = e2 * s.axialMagnitudeSquared
+            let isoRe = ur.axial - dr.axial, isoIm = ui.axial - di.axial
+            let isovector2 = e2 * (isoRe * isoRe + isoIm * isoIm)
+            let strange2 = e2 * (sr.axial * sr.axial + si.axial * si.axial)
             if isovector2 > 0 || strange2 > 0 {
                 let a1 = hadronicData.axialIsovector.value(at: m)
                 var axial = isovector2 * a1
@@ -202,18 +210,13 @@ public struct DecayCalculator: Sendable {
             let k = PerturbativeQCD.nonSingletFactor(alphaS: alphaS, flavours: flavoursActive)
             var singletSumRe = 0.0, singletSumIm = 0.0
             if weight > 0 {
-                var light = 0.0
-                for q in [u, d, s] {
-                    light += 3 * m / (12 * Double.pi) * e2 * (q.vectorMagnitudeSquared + q.axialMagnitudeSquared)
-                    singletSumRe += e * q.real.vector
-                    singletSumIm += e * q.imaginary.vector
-                }
+                let light = 3 * m / (12 * Double.pi) * e2 * (u.vectorMagnitudeSquared + u.axialMagnitudeSquared + d.vectorMagnitudeSquared
+                    + d.axialMagnitudeSquared + s.vectorMagnitudeSquared + s.axialMagnitudeSquared)
+                singletSumRe = e * (ur.vector + dr.vector + sr.vector)
+                singletSumIm = e * (ui.vector + di.vector + si.vector)
                 w[DecayChannel.lightQuarks.ordinal] = weight * light * k
             }
-            let heavy: [(DecayChannel, CouplingTarget, Double)] = [
-                (.charm, .charm, PhysicalConstants.charmPoleMass), (.bottom, .bottom, PhysicalConstants.bottomPoleMass), (.top, .top, PhysicalConstants.topMass),
-            ]
-            for (channel, target, mq) in heavy where m > 2 * mq {
+            for (channel, target, mq) in Self.heavyQuarks where m > 2 * mq {
                 let q = c.values[target.ordinal]
                 w[channel.ordinal] = k * Self.fermionPair(mass: m, fermionMass: mq, vectorSquared: e2 * q.vectorMagnitudeSquared,
                                                           axialSquared: e2 * q.axialMagnitudeSquared, colours: 3)
@@ -227,9 +230,6 @@ public struct DecayCalculator: Sendable {
                 w[DecayChannel.lightQuarks.ordinal] += singlet
                 hadrons += w[DecayChannel.lightQuarks.ordinal]
             }
-            for (low, high, name) in [(3.0, 4.3, "charmonium"), (9.2, 11.0, "bottomonium")] where m > low && m < high {
-                warnings.append("hadrons: \(name) region, perturbative QCD gives only the resonance-averaged inclusive width")
-            }
         }
         w[DecayChannel.hadrons.ordinal] = hadrons
 
@@ -240,7 +240,7 @@ public struct DecayCalculator: Sendable {
         case .darkFermion(let coupling, let mass):
             w[DecayChannel.invisible.ordinal] = Self.fermionPair(mass: m, fermionMass: mass, vectorSquared: coupling * coupling, axialSquared: 0, colours: 1)
         }
-        return DecayWidths(mass: m, values: w, hadronicRegime: regime, warnings: warnings)
+        return DecayWidths(mass: m, values: w, hadronicRegime: regime)
     }
 
     /// Gamma(Z' -> f fbar) = N_c m/(12 pi) beta [g_V^2 (1 + 2 mu^2) + g_A^2 beta^2] (absolute couplings

@@ -77,6 +77,9 @@ public enum DecayChannel: String, CaseIterable, Sendable, Hashable, Codable {
         }
     }
 
+    /// The number of channels (`allCases.count`, stored).
+    public static let caseCount = allCases.count
+
     /// The seven channels whose widths add up to the total.
     public static let topLevel: [DecayChannel] = allCases.filter { $0.parent == nil }
 

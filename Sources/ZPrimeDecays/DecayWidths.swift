@@ -52,19 +52,35 @@ public struct DecayWidths: Sendable, Hashable {
     public let total: Double
     /// How the hadronic part was computed.
     public let hadronicRegime: HadronicRegime
-    /// Warnings worth showing next to the numbers (returned as data, never printed here).
-    public let warnings: [String]
 
     /// Creates a result; `total` is the sum of the top-level widths.
-    public init(mass: Double, values: [Double], hadronicRegime: HadronicRegime, warnings: [String] = []) {
-        precondition(values.count == DecayChannel.allCases.count, "one width per channel")
+    public init(mass: Double, values: [Double], hadronicRegime: HadronicRegime) {
+        precondition(values.count == DecayChannel.caseCount, "one width per channel")
         self.mass = mass
         self.values = values
         var total = 0.0
         for channel in DecayChannel.topLevel { total += values[channel.ordinal] }
         self.total = total
         self.hadronicRegime = hadronicRegime
-        self.warnings = warnings
+    }
+
+    /// Caveats of the methods at this mass, worth showing next to the numbers (returned as data,
+    /// never printed here; built on demand so that scans do not pay for the text).
+    public var warnings: [String] {
+        var list: [String] = []
+        let me = PhysicalConstants.electronMass
+        if mass > me && mass <= 2 * me && values[DecayChannel.photons.ordinal] > 0 {
+            list.append("three-photon width: the expansion in m/m_e is poor near 2 m_e (DarkCast's series, kept as is)")
+        }
+        if case .transition(let weight) = hadronicRegime {
+            list.append("hadrons: \(DecayCalculator.transitionStart)-\(DecayCalculator.transitionEnd) GeV blend of VMD data and perturbative QCD (perturbative share \(weight))")
+        }
+        if mass > 3.0 && mass < 4.3 {
+            list.append("hadrons: charmonium region, perturbative QCD gives only the resonance-averaged inclusive width")
+        } else if mass > 9.2 && mass < 11.0 {
+            list.append("hadrons: bottomonium region, perturbative QCD gives only the resonance-averaged inclusive width")
+        }
+        return list
     }
 
     /// The partial width of `channel` (GeV).

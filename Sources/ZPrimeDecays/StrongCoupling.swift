@@ -58,7 +58,9 @@ public struct StrongCoupling: Sendable {
 
     /// The number of active flavours at scale `mu` (GeV): 3 below m_c(m_c), up to 6 above m_t(m_t).
     public static func activeFlavours(at mu: Double) -> Int {
-        3 + thresholds.filter { mu >= $0 }.count
+        var count = 3
+        for threshold in thresholds where mu >= threshold { count += 1 }
+        return count
     }
 
     /// alpha_s(mu), mu in GeV.

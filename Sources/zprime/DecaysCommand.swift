@@ -53,6 +53,9 @@ struct DecaysCommand: ParsableCommand {
     @Flag(name: .long, help: "Time the total width and all branching ratios over the masses (build with -c release).")
     var benchmark = false
 
+    @Option(name: .customLong("benchmark-seconds"), help: "Minimum time spent timing each variant (default 1 s; at least 5 repetitions).")
+    var benchmarkSeconds: Double = 1.0
+
     func run() throws {
         let selection = try MassSelection.parse(mass: mass, masses: masses, required: true)!
         let shown = try selectedChannels()
@@ -66,6 +69,7 @@ struct DecaysCommand: ParsableCommand {
         }
         let decays = try Self.decayCalculator(calculator, invisible: invisible)
         if benchmark {
+            guard benchmarkSeconds.isFinite, benchmarkSeconds >= 0 else { throw BadInput("--benchmark-seconds \(benchmarkSeconds): must be finite and >= 0") }
             try runBenchmark(decays: decays, masses: selection.masses)
             return
         }
@@ -248,7 +252,7 @@ struct DecaysCommand: ParsableCommand {
                 let t0 = clock.now
                 checksum = try body()
                 times.append(seconds(clock.now - t0))
-            } while times.count < 5 || (seconds(clock.now - started) < 1.0 && times.count < 2000)
+            } while times.count < 5 || (seconds(clock.now - started) < benchmarkSeconds && times.count < 100_000)
             return (times.min()!, checksum, times.count)
         }
         let setupStart = clock.now
