@@ -78,6 +78,7 @@ public struct CouplingError: Error, CustomStringConvertible, Sendable, Equatable
         self.problem = problem
     }
 
+    /// "parameter value: problem", e.g. `gauge coupling -2.0: must be finite and > 0`.
     public var description: String {
         if let value { return "\(parameter) \(value): \(problem)" }
         return "\(parameter): \(problem)"

@@ -22,6 +22,7 @@ public struct DecayError: Error, CustomStringConvertible, Sendable, Equatable {
         self.init(parameter: error.parameter, value: error.value, problem: error.problem)
     }
 
+    /// "parameter value: problem", e.g. `gauge coupling -2.0: must be finite and > 0`.
     public var description: String {
         if let value { return "\(parameter) \(value): \(problem)" }
         return "\(parameter): \(problem)"

@@ -36,8 +36,11 @@ public struct UniformGrid: Sendable, Hashable {
 
 /// The vector mesons of the VMD method (1801.04847, section 2).
 public enum VectorMeson: String, Sendable, CaseIterable, Hashable {
+    /// The isovector rho0, (u ubar - d dbar)/sqrt 2.
     case rho = "rho0"
+    /// The isoscalar omega, (u ubar + d dbar)/sqrt 2.
     case omega = "omega"
+    /// The s sbar phi.
     case phi = "phi"
 }
 
