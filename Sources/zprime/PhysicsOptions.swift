@@ -8,7 +8,7 @@ struct ModelParameterOptions: ParsableArguments {
     var model: String
 
     @Option(name: .long, parsing: .unconditional,
-            help: "The gauge coupling g_X multiplying the model's charges (default 1e-3; not for the dark photon).")
+            help: "The gauge coupling g_X multiplying the model's charges (default 1e-3; ignored, with a warning, for the dark photon).")
     var coupling: Double?
 
     @Option(name: .customLong("kinetic-mixing"), parsing: .unconditional,
@@ -37,8 +37,9 @@ struct ModelParameterOptions: ParsableArguments {
         var g = coupling ?? Self.defaultCoupling
         var eps = kineticMixing
         if resolved.isKineticMixingOnly {
-            if coupling != nil {
-                throw BadInput("--coupling: model \(resolved.name) has no U(1)_X charges and couples only through kinetic mixing; use --kinetic-mixing")
+            if let coupling {
+                // "For the dark photon only eps is used": accepted, ignored, and said so.
+                Console.error("warning: --coupling \(coupling) is ignored: model \(resolved.name) has no U(1)_X charges and couples only through --kinetic-mixing")
             }
             g = 0
             eps = kineticMixing ?? Self.defaultDarkPhotonMixing

@@ -130,7 +130,7 @@ struct CouplingsDecaysCLITests {
         (["decays", "--model", "B-L", "--masses", "1:2"], "--masses"),
         (["decays", "--model", "no-such-model", "--mass", "1"], "no-such-model"),
         (["decays", "--model", "B-L", "--mass", "1", "--channels", "e,gluons"], "gluons"),
-        (["decays", "--model", "dark-photon", "--mass", "1", "--coupling", "1e-3"], "--coupling"),
+        (["decays", "--model", "dark-photon", "--mass", "1", "--coupling", "-1e-3"], "--coupling"),
         (["decays", "--model", "protophobic", "--mass", "1", "--kinetic-mixing", "1e-3"], "--kinetic-mixing"),
         (["decays", "--model", "B-L", "--mass", "1", "--kinetic-mixing", "nan"], "--kinetic-mixing"),
         (["decays", "--model", "B-L"], "--mass"),
@@ -149,6 +149,15 @@ struct CouplingsDecaysCLITests {
         #expect(result.stdout.isEmpty, "\(arguments)")
         #expect(result.stderr.contains(fragment), "\(arguments): \(result.stderr)")
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("crashed"))
+    }
+
+    @Test("dark photon: only eps is used; --coupling is ignored with a warning on stderr")
+    func darkPhotonCoupling() throws {
+        let plain = try CLI.run(["decays", "--model", "dark-photon", "--mass", "0.3", "--kinetic-mixing", "2e-4", "--format", "json"])
+        let withCoupling = try CLI.run(["decays", "--model", "dark-photon", "--mass", "0.3", "--kinetic-mixing", "2e-4", "--coupling", "0.5", "--format", "json"])
+        #expect(plain.status == 0 && withCoupling.status == 0)
+        #expect(withCoupling.stdout == plain.stdout)
+        #expect(withCoupling.stderr.contains("--coupling 0.5 is ignored"))
     }
 
     @Test("--benchmark reports a same-run baseline ratio")
