@@ -17,7 +17,7 @@ struct DecaysCommand: ParsableCommand {
         a smooth blend in between. Neutrinos are left-handed (Majorana/SM) unless --neutrinos says otherwise.
         Examples:
           zprime decays --model B-L --mass 0.5 --coupling 1e-4 --format json
-          zprime decays --model dark-photon --kinetic-mixing 1e-4 --masses 0.001:10:200 --format csv
+          zprime decays --model dark-photon --masses 0.001:10:200 --format csv
           zprime decays --model Lmu-Ltau --mass 0.05 --invisible-width 1e-9 --energy 10
           zprime decays --model B-L --masses 0.001:10:1000 --benchmark
         Exit status: 0 success, 2 bad input.
