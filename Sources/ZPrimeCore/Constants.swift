@@ -51,6 +51,15 @@ public enum PhysicalConstants {
     /// Top mass 172.57 GeV (PDG 2024, direct measurements).
     public static let topMass: Double = 172.57
 
+    /// Charm MS-bar mass m_c(m_c) = 1.2730 GeV (PDG 2024 quark summary). Used only as the
+    /// flavour threshold of the running strong coupling.
+    public static let charmMSbarMass: Double = 1.2730
+    /// Bottom MS-bar mass m_b(m_b) = 4.183 GeV (PDG 2024 quark summary); alpha_s threshold.
+    public static let bottomMSbarMass: Double = 4.183
+    /// Top MS-bar mass m_t(m_t) = 162.5 GeV (PDG 2024 quark summary, from cross-section
+    /// measurements); alpha_s threshold.
+    public static let topMSbarMass: Double = 162.5
+
     // MARK: Hadrons (PDG 2024)
 
     /// Charged pion mass 139.57039 MeV.
@@ -67,6 +76,19 @@ public enum PhysicalConstants {
     public static let protonMass: Double = 938.27208816e-3
     /// Neutron mass 939.56542052 MeV.
     public static let neutronMass: Double = 939.56542052e-3
+
+    // MARK: Nucleon structure
+
+    /// Quark contributions to the proton spin, the flavour-diagonal axial charges
+    /// g_A^q = Delta q of the proton: g_A^u = 0.777(25)(30), g_A^d = -0.438(18)(30),
+    /// g_A^s = -0.053(8) (FLAG Review 2019, Aoki et al., Eur. Phys. J. C 80 (2020) 113, section
+    /// 10.4, N_f = 2+1+1 averages). The neutron follows by isospin (u <-> d). They turn quark axial
+    /// couplings into nucleon axial couplings: eps^A_p = sum_q g_A^q eps^A_q.
+    public static let protonAxialChargeUp: Double = 0.777
+    /// g_A^d of the proton (FLAG 2019, see ``protonAxialChargeUp``).
+    public static let protonAxialChargeDown: Double = -0.438
+    /// g_A^s of the proton (FLAG 2019, see ``protonAxialChargeUp``).
+    public static let protonAxialChargeStrange: Double = -0.053
 
     // MARK: Units
 

@@ -81,6 +81,13 @@ public struct ChiralCoupling: Sendable, Hashable {
     public var absoluteVector: Double { PhysicalConstants.elementaryCharge * vector }
     /// The absolute axial coupling g_A = e eps^A.
     public var absoluteAxial: Double { PhysicalConstants.elementaryCharge * axial }
+
+    /// The coupling to the left-handed component, eps^V - eps^A (units of e): with
+    /// gamma^5 P_L = -P_L the Lagrangian reads e Z' [(eps^V - eps^A) fbar_L gamma f_L +
+    /// (eps^V + eps^A) fbar_R gamma f_R]. For a purely left-handed neutrino this is g_X X_L / e.
+    public var left: Double { vector - axial }
+    /// The coupling to the right-handed component, eps^V + eps^A (units of e).
+    public var right: Double { vector + axial }
 }
 
 /// The couplings of one Z' to every ``CouplingTarget``, in units of e.

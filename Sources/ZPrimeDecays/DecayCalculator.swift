@@ -1,0 +1,263 @@
+import Foundation
+import ZPrimeCore
+import ZPrimeCouplings
+
+/// Partial widths, branching ratios and lifetimes of a Z' from its couplings.
+///
+/// Channels (see ``DecayChannel``), all at tree level in the Z' coupling, widths in GeV:
+/// - Fermion pairs (leptons; heavy quarks times the QCD factor), PHYSICS.md section 4:
+///   Gamma = N_c m/(12 pi) beta [|g_V|^2 (1 + 2 mu^2) + |g_A|^2 beta^2], mu = m_f/m,
+///   beta^2 = 1 - 4 mu^2 formed as (m - 2 m_f)(m + 2 m_f)/m^2 so that it is exact at threshold
+///   (m = 2 m_f gives exactly 0).
+/// - Neutrinos: every light Weyl state of chiral coupling g contributes g^2 m/(24 pi); with the
+///   stored eps^V, eps^A this is m/(12 pi)(|g_V|^2 + |g_A|^2) per flavour (``LightNeutrinos``).
+/// - Three photons through the electron loop, for m <= 2 m_e and the vector electron coupling only
+///   (an axial current is C-even and cannot go to 3 photons):
+///   Gamma = |g_V,e|^2 e^6/(4 pi)^4 m^9/(2^7 3^6 5^2 pi^3 m_e^8) [17/5 + (67/42) r^2 + (128941/246960) r^4],
+///   r = m/m_e: the leading term 17 alpha^3 alpha' m^9/(2^7 3^6 5^3 pi^3 m_e^8) of Pospelov, Ritz,
+///   Voloshin (arXiv:0811.1030) with the higher orders of the expansion DarkCast v2.1 uses
+///   (DarkCastData/manifest.json, width_model.three_photon).
+/// - Hadrons below 1.8 GeV: the VMD method of Ilten, Soreq, Williams, Xue (arXiv:1801.04847, eq. 2.9
+///   and fig. 1): Gamma_F = m/(12 pi) [sum_V |R_V Tr(T_V Q)|^2 R^{F,V}(m) + 2 Re(a_omega a_phi^*)
+///   R^{F,omega-phi}(m)], Q = diag(g_V,u, g_V,d, g_V,s), R^{F,V} the data-driven grids. Axial couplings
+///   (Baruch et al., arXiv:2206.08563): Gamma_A = m/(4 pi) {|g_A,u - g_A,d|^2 a_1(m) +
+///   theta(m - 2 m_K) |g_A,s|^2 [a_1/4 + a_1^s - cphi sqrt(a_1 a_1^s)]}; no isoscalar axial term
+///   (DarkCast has no data for it).
+/// - Hadrons above 2 GeV: massless u, d, s pairs times the QCD factor K(alpha_s(m), n_f)
+///   (``PerturbativeQCD``) plus the singlet term; c, b, t pairs with pole masses times K.
+/// - Between 1.8 and 2.0 GeV the VMD and perturbative light-quark widths are blended with the
+///   C^1 weight w = 3t^2 - 2t^3, t = (m - 1.8 GeV)/(0.2 GeV). The VMD grids end at 2 GeV; DarkCast
+///   freezes them there, ZPrime hands over to QCD (docs/couplings-and-decays.md).
+///
+/// ```swift
+/// let couplings = try CouplingCalculator(model: BuiltinModels.model(named: "B-L")!, gaugeCoupling: 1e-4)
+/// let decays = try DecayCalculator(couplings: couplings)
+/// let w = try decays.widths(mass: 0.5)
+/// print(w.branchingRatio(.electron), w.lifetimeSeconds)
+/// ```
+public struct DecayCalculator: Sendable {
+    /// The couplings.
+    public let couplings: CouplingCalculator
+    /// The dark-sector width.
+    public let invisibleWidth: InvisibleWidth
+    /// The hadronic data.
+    public let hadronicData: HadronicData
+    /// The strong coupling.
+    public let strongCoupling: StrongCoupling
+
+    /// Below this mass (GeV) the hadronic width is pure VMD.
+    public static let transitionStart = 1.8
+    /// Above this mass (GeV) the light-quark hadronic width is pure perturbative QCD.
+    public static let transitionEnd = 2.0
+
+    // Precomputed per-meson factors R_V T_V,q (rho, omega, phi) and the channel grids, flattened so
+    // that the per-mass loop does no dictionary look-ups.
+    private let mesonWeights: [(u: Double, d: Double, s: Double)]
+    private let channelGrids: [(rho: UniformGrid?, omega: UniformGrid?, phi: UniformGrid?, omegaPhi: UniformGrid?)]
+
+    private static let leptons: [(DecayChannel, CouplingTarget, Double)] = [
+        (.electron, .electron, PhysicalConstants.electronMass), (.muon, .muon, PhysicalConstants.muonMass), (.tau, .tau, PhysicalConstants.tauMass),
+    ]
+    private static let neutrinoFlavours: [(DecayChannel, CouplingTarget)] = [
+        (.electronNeutrinos, .electronNeutrino), (.muonNeutrinos, .muonNeutrino), (.tauNeutrinos, .tauNeutrino),
+    ]
+    private static let heavyQuarks: [(DecayChannel, CouplingTarget, Double)] = [
+        (.charm, .charm, PhysicalConstants.charmPoleMass), (.bottom, .bottom, PhysicalConstants.bottomPoleMass), (.top, .top, PhysicalConstants.topMass),
+    ]
+    /// e^6/(4 pi)^4/(2^7 3^6 5^2 pi^3), the three-photon prefactor.
+    private static let threePhotonPrefactor: Double = {
+        let e2 = PhysicalConstants.elementaryCharge * PhysicalConstants.elementaryCharge
+        return e2 * e2 * e2 / pow(4 * Double.pi, 4) / (128.0 * 729.0 * 25.0 * Double.pi * Double.pi * Double.pi)
+    }()
+
+    /// Creates a calculator; the hadronic data default to the bundled DarkCast grids.
+    public init(couplings: CouplingCalculator, invisibleWidth: InvisibleWidth = .none,
+                hadronicData: HadronicData? = nil, strongCoupling: StrongCoupling = .standard) throws(DecayError) {
+        self.couplings = couplings
+        self.invisibleWidth = try invisibleWidth.validated()
+        let data: HadronicData
+        if let hadronicData { data = hadronicData } else { data = try HadronicData.bundled() }
+        self.hadronicData = data
+        self.strongCoupling = strongCoupling
+        mesonWeights = VectorMeson.allCases.map { meson in
+            let r = data.prefactors[meson]!, t = data.generators[meson]!
+            return (r * t.u, r * t.d, r * t.s)
+        }
+        channelGrids = data.channels.map { ($0.components[.rho], $0.components[.omega], $0.components[.phi], $0.omegaPhiInterference) }
+    }
+
+    /// `count` masses log-spaced from `lower` to `upper` inclusive (GeV); `count = 1` gives `lower`.
+    ///
+    /// - Throws: ``DecayError`` for non-finite or non-positive bounds, `lower > upper`,
+    ///   `lower == upper` with more than one point, or `count < 1`.
+    public static func logSpacedMasses(from lower: Double, to upper: Double, count: Int) throws(DecayError) -> [Double] {
+        guard lower.isFinite, lower > 0 else { throw DecayError(parameter: "mass range start", value: lower, problem: "must be finite and > 0") }
+        guard upper.isFinite, upper > 0 else { throw DecayError(parameter: "mass range end", value: upper, problem: "must be finite and > 0") }
+        guard count >= 1 else { throw DecayError(parameter: "mass range count", value: Double(count), problem: "must be at least 1") }
+        guard lower <= upper else { throw DecayError(parameter: "mass range", value: nil, problem: "start \(lower) is above end \(upper)") }
+        if count == 1 { return [lower] }
+        guard lower < upper else { throw DecayError(parameter: "mass range", value: nil, problem: "start equals end \(upper) with \(count) points") }
+        let ratio = log(upper / lower)
+        return (0..<count).map { k in
+            k == count - 1 ? upper : lower * exp(ratio * Double(k) / Double(count - 1))
+        }
+    }
+
+    /// The widths at `mass` (GeV) with the on-shell couplings (exact mixing at m, loop at q^2 = m^2).
+    ///
+    /// - Throws: ``DecayError`` for a non-finite or non-positive mass, or a mass without a Z'
+    ///   eigenstate (see ``GaugeBosonMixing``).
+    public func widths(mass: Double) throws(DecayError) -> DecayWidths {
+        guard mass.isFinite, mass > 0 else { throw DecayError(parameter: "mass", value: mass, problem: "must be finite and > 0") }
+        let c: ComplexFermionCouplings
+        do { c = try couplings.complexCouplings(bosonMass: mass) } catch { throw DecayError(error) }
+        return widths(mass: mass, couplings: c)
+    }
+
+    /// The widths at each of `masses`.
+    public func widths(masses: [Double]) throws(DecayError) -> [DecayWidths] {
+        var results: [DecayWidths] = []
+        results.reserveCapacity(masses.count)
+        for m in masses { results.append(try widths(mass: m)) }
+        return results
+    }
+
+    /// The widths at `mass` (GeV, finite, > 0) for given couplings.
+    public func widths(mass m: Double, couplings c: ComplexFermionCouplings) -> DecayWidths {
+        let e = PhysicalConstants.elementaryCharge
+        let e2 = e * e
+        var w = [Double](repeating: 0, count: DecayChannel.caseCount)
+
+        // Charged leptons.
+        for (channel, target, mf) in Self.leptons {
+            let k = c.values[target.ordinal]
+            w[channel.ordinal] = Self.fermionPair(mass: m, fermionMass: mf, vectorSquared: e2 * k.vectorMagnitudeSquared,
+                                                  axialSquared: e2 * k.axialMagnitudeSquared, colours: 1)
+        }
+
+        // Neutrinos (massless).
+        let neutrinoFactor = m / (12 * Double.pi) * e2
+        var neutrinos = 0.0
+        for (channel, target) in Self.neutrinoFlavours {
+            let k = c.values[target.ordinal]
+            let width = neutrinoFactor * (k.vectorMagnitudeSquared + k.axialMagnitudeSquared)
+            w[channel.ordinal] = width
+            neutrinos += width
+        }
+        var sterile = 0.0
+        for k in c.sterileNeutrinos { sterile += neutrinoFactor * (k.vectorMagnitudeSquared + k.axialMagnitudeSquared) }
+        w[DecayChannel.sterileNeutrinos.ordinal] = sterile
+        w[DecayChannel.neutrinos.ordinal] = neutrinos + sterile
+
+        // Three photons.
+        let me = PhysicalConstants.electronMass
+        if m <= 2 * me {
+            let gV2 = e2 * c.values[CouplingTarget.electron.ordinal].vectorMagnitudeSquared
+            let r = m / me
+            let r2 = r * r
+            let r8 = (r2 * r2) * (r2 * r2)
+            let series = 17.0 / 5.0 + 67.0 / 42.0 * r2 + 128941.0 / 246960.0 * r2 * r2
+            w[DecayChannel.photons.ordinal] = Self.threePhotonPrefactor * gV2 * m * r8 * series
+        }
+
+        // Hadrons.
+        let weight = Self.perturbativeWeight(mass: m)
+        let regime: HadronicRegime = weight == 0 ? .vectorMesonDominance : (weight == 1 ? .perturbative : .transition(weight: weight))
+        var hadrons = 0.0
+        let u = c.values[CouplingTarget.up.ordinal], d = c.values[CouplingTarget.down.ordinal], s = c.values[CouplingTarget.strange.ordinal]
+        let ur = u.real, ui = u.imaginary, dr = d.real, di = d.imaginary, sr = s.real, si = s.imaginary
+        if weight < 1 {
+            let vmd = 1 - weight
+            // Vector part: a_V = R_V Tr[T_V Q] with complex Q (absolute couplings e eps^V).
+            func amplitude(_ t: (u: Double, d: Double, s: Double)) -> (Double, Double) {
+                (e * (t.u * ur.vector + t.d * dr.vector + t.s * sr.vector), e * (t.u * ui.vector + t.d * di.vector + t.s * si.vector))
+            }
+            let rho = amplitude(mesonWeights[0]), omega = amplitude(mesonWeights[1]), phi = amplitude(mesonWeights[2])
+            let rho2 = rho.0 * rho.0 + rho.1 * rho.1
+            let omega2 = omega.0 * omega.0 + omega.1 * omega.1
+            let phi2 = phi.0 * phi.0 + phi.1 * phi.1
+            let interference = 2 * (omega.0 * phi.0 + omega.1 * phi.1)
+            let factor = vmd * m / (12 * Double.pi)
+            for (index, grids) in channelGrids.enumerated() {
+                var r = 0.0
+                if let grid = grids.rho, rho2 != 0 { r += rho2 * grid.value(at: m) }
+                if let grid = grids.omega, omega2 != 0 { r += omega2 * grid.value(at: m) }
+                if let grid = grids.phi, phi2 != 0 { r += phi2 * grid.value(at: m) }
+                if let grid = grids.omegaPhi, interference != 0 { r += interference * grid.value(at: m) }
+                let width = factor * r
+                w[DecayChannel.exclusiveHadronic[index].ordinal] = width
+                hadrons += width
+            }
+            // Axial part.
+            let isoRe = ur.axial - dr.axial, isoIm = ui.axial - di.axial
+            let isovector2 = e2 * (isoRe * isoRe + isoIm * isoIm)
+            let strange2 = e2 * (sr.axial * sr.axial + si.axial * si.axial)
+            if isovector2 > 0 || strange2 > 0 {
+                let a1 = hadronicData.axialIsovector.value(at: m)
+                var axial = isovector2 * a1
+                if m > hadronicData.strangeAxialThreshold && strange2 > 0 {
+                    let a1s = hadronicData.axialStrange.value(at: m)
+                    axial += strange2 * (a1 / 4 + a1s - hadronicData.axialPhase * (a1 * a1s).squareRoot())
+                }
+                let width = vmd * m / (4 * Double.pi) * axial
+                w[DecayChannel.axialHadrons.ordinal] = width
+                hadrons += width
+            }
+        }
+        if weight > 0 || m > 2 * PhysicalConstants.charmPoleMass {
+            let alphaS = strongCoupling(m)
+            let flavoursActive = StrongCoupling.activeFlavours(at: m)
+            let k = PerturbativeQCD.nonSingletFactor(alphaS: alphaS, flavours: flavoursActive)
+            var singletSumRe = 0.0, singletSumIm = 0.0
+            if weight > 0 {
+                let light = 3 * m / (12 * Double.pi) * e2 * (u.vectorMagnitudeSquared + u.axialMagnitudeSquared + d.vectorMagnitudeSquared
+                    + d.axialMagnitudeSquared + s.vectorMagnitudeSquared + s.axialMagnitudeSquared)
+                singletSumRe = e * (ur.vector + dr.vector + sr.vector)
+                singletSumIm = e * (ui.vector + di.vector + si.vector)
+                w[DecayChannel.lightQuarks.ordinal] = weight * light * k
+            }
+            for (channel, target, mq) in Self.heavyQuarks where m > 2 * mq {
+                let q = c.values[target.ordinal]
+                w[channel.ordinal] = k * Self.fermionPair(mass: m, fermionMass: mq, vectorSquared: e2 * q.vectorMagnitudeSquared,
+                                                          axialSquared: e2 * q.axialMagnitudeSquared, colours: 3)
+                singletSumRe += e * q.real.vector
+                singletSumIm += e * q.imaginary.vector
+                hadrons += w[channel.ordinal]
+            }
+            if weight > 0 {
+                let singlet = weight * m / (12 * Double.pi) * PerturbativeQCD.singletCoefficient(alphaS: alphaS)
+                    * (singletSumRe * singletSumRe + singletSumIm * singletSumIm)
+                w[DecayChannel.lightQuarks.ordinal] += singlet
+                hadrons += w[DecayChannel.lightQuarks.ordinal]
+            }
+        }
+        w[DecayChannel.hadrons.ordinal] = hadrons
+
+        // Dark sector.
+        switch invisibleWidth {
+        case .none: break
+        case .fixed(let width): w[DecayChannel.invisible.ordinal] = width
+        case .darkFermion(let coupling, let mass):
+            w[DecayChannel.invisible.ordinal] = Self.fermionPair(mass: m, fermionMass: mass, vectorSquared: coupling * coupling, axialSquared: 0, colours: 1)
+        }
+        return DecayWidths(mass: m, values: w, hadronicRegime: regime)
+    }
+
+    /// Gamma(Z' -> f fbar) = N_c m/(12 pi) beta [g_V^2 (1 + 2 mu^2) + g_A^2 beta^2] (absolute couplings
+    /// squared), zero at and below threshold.
+    public static func fermionPair(mass m: Double, fermionMass mf: Double, vectorSquared: Double, axialSquared: Double, colours: Int) -> Double {
+        guard m > 2 * mf else { return 0 }
+        let betaSquared = (m - 2 * mf) * (m + 2 * mf) / (m * m)
+        let muSquared = (mf / m) * (mf / m)
+        return Double(colours) * m / (12 * Double.pi) * betaSquared.squareRoot() * (vectorSquared * (1 + 2 * muSquared) + axialSquared * betaSquared)
+    }
+
+    /// The perturbative share w(m) of the light-quark hadronic width: 0 below 1.8 GeV, 1 above
+    /// 2.0 GeV, 3t^2 - 2t^3 in between.
+    public static func perturbativeWeight(mass m: Double) -> Double {
+        if m <= transitionStart { return 0 }
+        if m >= transitionEnd { return 1 }
+        let t = (m - transitionStart) / (transitionEnd - transitionStart)
+        return t * t * (3 - 2 * t)
+    }
+}
