@@ -41,94 +41,104 @@ public struct AtlasClassification: Hashable, Sendable {
     public let namedModel: String?
 
     /// Classifies `solution` for the Higgs charge `higgsCharge` and quark mode `quarkMode`.
+    /// Allocation-free: it runs once per solution in enumerations of tens of millions.
     public init(_ solution: AtlasSolution, quarkMode: QuarkMode, higgsCharge h: Int) {
-        let q = solution.charges(of: .Q), u = solution.charges(of: .U), d = solution.charges(of: .D)
-        let l = solution.charges(of: .L), e = solution.charges(of: .E), n = solution.charges(of: .N)
+        let x = solution
+        let n = x.neutrinoCount
+        // Lane offsets of the species in AtlasSolution.
+        let (Q, U, D, L, E, N) = (0, 3, 6, 9, 12, 15)
 
-        func texture(_ rows: [Int], _ columns: [Int], _ allowed: (Int, Int) -> Bool) -> UInt16 {
-            var mask: UInt16 = 0
-            for (i, x) in rows.enumerated() { for (j, y) in columns.enumerated() where allowed(x, y) { mask |= 1 << (3 * i + j) } }
-            return mask
+        var ye: UInt16 = 0, ynu: UInt16 = 0, majorana: UInt16 = 0, weinberg: UInt16 = 0, up: UInt16 = 0, down: UInt16 = 0
+        for i in 0..<3 {
+            for j in 0..<3 {
+                let bit: UInt16 = 1 << (3 * i + j)
+                if x[L + i] - x[E + j] - h == 0 { ye |= bit }
+                if x[L + i] + x[L + j] + 2 * h == 0 { weinberg |= bit }
+                if x[U + j] == x[Q + i] + h { up |= bit }
+                if x[D + j] == x[Q + i] - h { down |= bit }
+                if j < n && x[N + j] == x[L + i] + h { ynu |= bit }
+                if i < n && j < n && x[N + i] + x[N + j] == 0 { majorana |= bit }
+            }
         }
-        chargedLeptonTexture = texture(l, e) { $0 - $1 - h == 0 }
-        neutrinoTexture = texture(l, n) { $1 == $0 + h }
-        majoranaTexture = texture(n, n) { $0 + $1 == 0 }
-        weinbergTexture = texture(l, l) { $0 + $1 + 2 * h == 0 }
-        chargedLeptonRank = AtlasClassification.rank(chargedLeptonTexture, rows: 3, columns: 3)
-        neutrinoRank = AtlasClassification.rank(neutrinoTexture, rows: 3, columns: n.count)
-        upQuarkRank = AtlasClassification.rank(texture(q, u) { $1 == $0 + h }, rows: 3, columns: 3)
-        downQuarkRank = AtlasClassification.rank(texture(q, d) { $1 == $0 - h }, rows: 3, columns: 3)
+        chargedLeptonTexture = ye
+        neutrinoTexture = ynu
+        majoranaTexture = majorana
+        weinbergTexture = weinberg
+        chargedLeptonRank = AtlasClassification.rank(ye, rows: 3, columns: 3)
+        neutrinoRank = AtlasClassification.rank(ynu, rows: 3, columns: n)
+        upQuarkRank = AtlasClassification.rank(up, rows: 3, columns: 3)
+        downQuarkRank = AtlasClassification.rank(down, rows: 3, columns: 3)
         category = chargedLeptonRank == 3 ? .vector : .chiral
-        diracCompatible = n.count > 0 && Set(l).count == 1 && chargedLeptonRank == 3 && neutrinoRank >= 2
+        diracCompatible = n > 0 && x[L] == x[L + 1] && x[L + 1] == x[L + 2] && chargedLeptonRank == 3 && neutrinoRank >= 2
 
         // Muoquarks (seed 004): an S_3 coupling Q_a L_j with X_S = -(X_Qa + X_Lj) that couples no
         // other lepton doublet and no quark pair. Following the seed's 2+1 list, the same-family
         // diquark Q_k Q_k S^* is excluded too (it vanishes for S_3 by Fermi statistics, not for S_1).
-        let quarkChoices: [Int]
-        switch quarkMode {
-        case .universal, .free: quarkChoices = [0, 1, 2]
-        case .twoPlusOne: quarkChoices = [2]
-        }
+        let firstQuark = quarkMode == .twoPlusOne ? 2 : 0
         var s3 = false
         var s1 = false
-        for a in quarkChoices {
+        for a in firstQuark..<3 {
             for j in 0..<3 {
-                let link = q[a] + l[j]
+                let link = x[Q + a] + x[L + j]
                 let xS = -link
                 var ok = true
-                for k in 0..<3 { for m in 0..<3 where m != j { if q[k] + l[m] == link { ok = false } } }
-                for k in 0..<3 { for m in k..<3 { if q[k] + q[m] == xS { ok = false } } }
+                for k in 0..<3 where ok { for m in 0..<3 where m != j && x[Q + k] + x[L + m] == link { ok = false } }
+                for k in 0..<3 where ok { for m in k..<3 where x[Q + k] + x[Q + m] == xS { ok = false } }
                 guard ok else { continue }
                 s3 = true
                 // S_1 adds u_R e_R couplings (X_E = -X_U - X_S, at most one E) and the u_R d_R
                 // diquark U^c D^c S_1 (X_U + X_D = X_S).
-                var coupledE = Set<Int>()
-                for k in 0..<3 { for (index, x) in e.enumerated() where x == -u[k] - xS { coupledE.insert(index) } }
+                var coupledE: UInt8 = 0
                 var diquark = false
-                for k in 0..<3 { for m in 0..<3 where u[k] + d[m] == xS { diquark = true } }
-                if coupledE.count <= 1 && !diquark { s1 = true }
+                for k in 0..<3 {
+                    for l in 0..<3 where x[E + l] == -x[U + k] - xS { coupledE |= 1 << l }
+                    for m in 0..<3 where x[U + k] + x[D + m] == xS { diquark = true }
+                }
+                if coupledE.nonzeroBitCount <= 1 && !diquark { s1 = true }
             }
         }
         muoquarkS3 = s3
         muoquarkS1 = s1
-        namedModel = AtlasClassification.recognise(q: q, u: u, d: d, l: l, e: e, n: n, higgsCharge: h)
+        namedModel = AtlasClassification.recognise(x, higgsCharge: h)
     }
 
-    /// The structural rank (maximum matching) of a bit-mask texture.
+    /// The structural rank (maximum matching) of a bit-mask texture with at most 3 x 3 entries.
     static func rank(_ mask: UInt16, rows: Int, columns: Int) -> Int {
-        guard columns > 0 else { return 0 }
-        var best = 0
-        // At most 3 x 3: try every injective assignment of rows to columns.
-        func search(_ row: Int, _ used: Int, _ size: Int) {
-            if row == rows { best = max(best, size); return }
-            search(row + 1, used, size)
-            for c in 0..<columns where used & (1 << c) == 0 && mask & (1 << (3 * row + c)) != 0 {
-                search(row + 1, used | (1 << c), size + 1)
-            }
+        guard columns > 0, mask != 0 else { return 0 }
+        @inline(__always) func has(_ i: Int, _ j: Int) -> Bool { j < columns && mask & (1 << (3 * i + j)) != 0 }
+        if rows == 3 && columns == 3 {
+            if has(0, 0) && has(1, 1) && has(2, 2) || has(0, 0) && has(1, 2) && has(2, 1) || has(0, 1) && has(1, 0) && has(2, 2)
+                || has(0, 1) && has(1, 2) && has(2, 0) || has(0, 2) && has(1, 0) && has(2, 1) || has(0, 2) && has(1, 1) && has(2, 0) { return 3 }
         }
-        search(0, 0, 0)
-        return best
+        for i in 0..<rows { for k in (i + 1)..<max(i + 1, rows) {
+            for a in 0..<columns { for b in 0..<columns where a != b && has(i, a) && has(k, b) { return 2 } }
+        } }
+        return 1
     }
 
     /// Named U(1)s in primitive integer normalisation, recognised on the SM fermions (with any
     /// N_R charges the anomaly conditions allow): B-L (quarks 1, leptons -3), L_i-L_j (leptons
     /// {-1, 0, 1}), B-3L_i (quarks 1, one lepton family -9), N_R only, and, for X_H = 3k, the
     /// hypercharge direction X = 6k Y (Q k, U 4k, D -2k, L -3k, E -6k, N 0).
-    static func recognise(q: [Int], u: [Int], d: [Int], l: [Int], e: [Int], n: [Int], higgsCharge h: Int) -> String? {
+    static func recognise(_ x: AtlasSolution, higgsCharge h: Int) -> String? {
+        let n = x.neutrinoCount
+        func all(_ range: Range<Int>, _ value: Int) -> Bool { range.allSatisfy { x[$0] == value } }
+        func leptons(_ v0: Int, _ v1: Int, _ v2: Int) -> Bool {
+            x[9] == v0 && x[10] == v1 && x[11] == v2 && x[12] == v0 && x[13] == v1 && x[14] == v2
+        }
         if h != 0 {
             guard h % 3 == 0 else { return nil }
             let k = h / 3
-            let isHypercharge = q.allSatisfy { $0 == k } && u.allSatisfy { $0 == 4 * k } && d.allSatisfy { $0 == -2 * k }
-                && l.allSatisfy { $0 == -3 * k } && e.allSatisfy { $0 == -6 * k } && n.allSatisfy { $0 == 0 }
+            let isHypercharge = all(0..<3, k) && all(3..<6, 4 * k) && all(6..<9, -2 * k) && all(9..<12, -3 * k)
+                && all(12..<15, -6 * k) && all(15..<(15 + n), 0)
             return isHypercharge ? "hypercharge" : nil
         }
-        guard Set(q + u + d).count == 1 else { return nil }
-        switch (q[0], l, e) {
-        case (0, [0, 0, 0], [0, 0, 0]): return n.allSatisfy { $0 == 0 } ? nil : "N_R only"
-        case (0, [-1, 0, 1], [-1, 0, 1]): return "L_i-L_j"
-        case (1, [-3, -3, -3], [-3, -3, -3]): return "B-L"
-        case (1, [-9, 0, 0], [-9, 0, 0]): return "B-3L_i"
-        default: return nil
-        }
+        let quark = x[0]
+        guard all(0..<9, quark) else { return nil }
+        if quark == 0 && leptons(0, 0, 0) { return all(15..<(15 + n), 0) ? nil : "N_R only" }
+        if quark == 0 && leptons(-1, 0, 1) { return "L_i-L_j" }
+        if quark == 1 && leptons(-3, -3, -3) { return "B-L" }
+        if quark == 1 && leptons(-9, 0, 0) { return "B-3L_i" }
+        return nil
     }
 }

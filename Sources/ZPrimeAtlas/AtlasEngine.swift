@@ -160,44 +160,65 @@ struct AtlasEngine: Sendable {
 
     // MARK: Solutions from a match
 
+    /// The nine quark charges of a single-quark unit as SIMD lanes 0..<9.
+    func quarkLanes(_ unit: Unit) -> SIMD32<Int8> {
+        var lanes = SIMD32<Int8>()
+        if let x = unit.quark { for (i, c) in quarkCharges(x).enumerated() { lanes[i] = Int8(c) } }
+        return lanes
+    }
+
     /// Builds the charges of a match (quark id, lepton id) in canonical species order, or nil when
     /// it is excluded: not primitive, trivial (unless included), or not the canonical sign.
-    func solution(unit: Unit, quarkID: UInt64, leptonID: UInt64) -> AtlasSolution? {
-        var charges = [Int8](repeating: 0, count: 15 + configuration.neutrinoCount)
+    /// `quarkLanes` holds the quark charges of single-quark units (universal, 2+1).
+    @inline(__always)
+    func solution(unit: Unit, quarkLanes: SIMD32<Int8>, quarkID: UInt64, leptonID: UInt64) -> AtlasSolution? {
+        var s = quarkLanes
         let mask: UInt64 = (1 << 21) - 1
-        if let x = unit.quark {
-            for (i, c) in quarkCharges(x).enumerated() { charges[i] = Int8(c) }
-        } else {
-            for (slot, index) in [Int(quarkID & mask), Int((quarkID >> 21) & mask), Int(quarkID >> 42)].enumerated() {
-                for (k, v) in triples.members(of: index).enumerated() { charges[3 * slot + k] = v }
+        let n = configuration.neutrinoCount
+        triples.members.withUnsafeBufferPointer { m in
+            if unit.quark == nil {
+                let iq = 3 * Int(quarkID & mask), iu = 3 * Int((quarkID >> 21) & mask), id = 3 * Int(quarkID >> 42)
+                s[0] = m[iq]; s[1] = m[iq + 1]; s[2] = m[iq + 2]
+                s[3] = m[iu]; s[4] = m[iu + 1]; s[5] = m[iu + 2]
+                s[6] = m[id]; s[7] = m[id + 1]; s[8] = m[id + 2]
+            }
+            let il = 3 * Int(leptonID & mask), ie = 3 * Int((leptonID >> 21) & mask)
+            s[9] = m[il]; s[10] = m[il + 1]; s[11] = m[il + 2]
+            s[12] = m[ie]; s[13] = m[ie + 1]; s[14] = m[ie + 2]
+        }
+        if n > 0 {
+            let inn = n * Int(leptonID >> 42)
+            neutrinos.members.withUnsafeBufferPointer { m in
+                for k in 0..<n { s[15 + k] = m[inn + k] }
             }
         }
-        let il = Int(leptonID & mask), ie = Int((leptonID >> 21) & mask), inn = Int(leptonID >> 42)
-        for (k, v) in triples.members(of: il).enumerated() { charges[9 + k] = v }
-        for (k, v) in triples.members(of: ie).enumerated() { charges[12 + k] = v }
-        for (k, v) in neutrinos.members(of: inn).enumerated() { charges[15 + k] = v }
-
         // Primitivity: gcd over the independent charges and X_H (universal/2+1: X_q, not 3 X_q).
         var g = abs(configuration.higgsCharge)
-        if let x = unit.quark { g = AtlasSolution.gcd(g, abs(x)) } else { for i in 0..<9 { g = AtlasSolution.gcd(g, abs(Int(charges[i]))) } }
-        for i in 9..<charges.count { g = AtlasSolution.gcd(g, abs(Int(charges[i]))) }
-        if g == 0 { return configuration.includeTrivial ? AtlasSolution(canonicalCharges: charges) : nil }
+        if let x = unit.quark { g = AtlasSolution.gcd(g, abs(x)) } else { for i in 0..<9 { g = AtlasSolution.gcd(g, abs(Int(s[i]))) } }
+        for i in 9..<(15 + n) where g != 1 { g = AtlasSolution.gcd(g, abs(Int(s[i]))) }
+        if g == 0 { return configuration.includeTrivial ? AtlasSolution(storage: s, neutrinoCount: n) : nil }
         guard g == 1 else { return nil }
         if identifiesSign && unit.a == 0 && unit.b == 0 {
             // Both X and -X fall in this unit: keep the lexicographically larger.
-            let negated = AtlasEngine.negatedSorted(charges, quarkMode: configuration.quarkMode)
-            if charges.lexicographicallyPrecedes(negated) { return nil }
+            let negated = AtlasEngine.negatedSorted(s, count: 15 + n, quarkMode: configuration.quarkMode)
+            for i in 0..<(15 + n) where s[i] != negated[i] {
+                if s[i] < negated[i] { return nil }
+                break
+            }
         }
-        return AtlasSolution(canonicalCharges: charges)
+        return AtlasSolution(storage: s, neutrinoCount: n)
     }
 
     /// -X with each multiset re-sorted ascending (quarks kept in family order unless free).
-    static func negatedSorted(_ charges: [Int8], quarkMode: QuarkMode) -> [Int8] {
-        var result = charges.map { -$0 }
+    static func negatedSorted(_ charges: SIMD32<Int8>, count: Int, quarkMode: QuarkMode) -> SIMD32<Int8> {
+        var result = SIMD32<Int8>()
+        for i in 0..<count { result[i] = -charges[i] }
         var start = quarkMode == .free ? 0 : 9
-        while start < result.count {
-            let end = min(start + 3, result.count)
-            result[start..<end].sort()
+        while start < count {
+            let end = min(start + 3, count)
+            var lanes = (start..<end).map { result[$0] }
+            lanes.sort()
+            for (k, v) in lanes.enumerated() { result[start + k] = v }
             start = end
         }
         return result

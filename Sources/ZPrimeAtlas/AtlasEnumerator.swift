@@ -7,6 +7,12 @@ public struct AtlasRecord: Hashable, Sendable {
     public let solution: AtlasSolution
     /// Its classification.
     public let classification: AtlasClassification
+
+    /// Pairs a solution with its classification.
+    public init(solution: AtlasSolution, classification: AtlasClassification) {
+        self.solution = solution
+        self.classification = classification
+    }
 }
 
 /// Which solutions to keep.
@@ -114,7 +120,24 @@ public struct AtlasEnumerator: Sendable {
         if filter.isEmpty && configuration.quarkMode == .free && engine.identifiesSign && shard.count == 1 {
             return countByMoebiusInversion(progress: progress)
         }
-        return enumerate(filter: filter, progress: progress) { _ in }
+        // Order does not matter for a count: every unit in parallel, classification only if filtered.
+        let units = shardUnits().sorted { $0.cost > $1.cost }
+        let engine = self.engine
+        let quarkMode = configuration.quarkMode
+        let higgs = configuration.higgsCharge
+        let scratch = (0..<threads).map { _ in JoinScratch() }
+        let total = Atomic<Int>(0)
+        let done = Atomic<Int>(0)
+        Parallel.forEach(count: units.count, threads: threads) { worker, item in
+            var n = 0
+            engine.forEachSolution(units[item], scratch: scratch[worker]) { solution in
+                if filter.isEmpty || filter.accepts(AtlasClassification(solution, quarkMode: quarkMode, higgsCharge: higgs)) { n += 1 }
+            }
+            let solutions = total.wrappingAdd(n, ordering: .relaxed).newValue
+            let finished = done.wrappingAdd(1, ordering: .relaxed).newValue
+            progress?(AtlasProgress(completedUnits: finished, totalUnits: units.count, solutions: solutions))
+        }
+        return total.load(ordering: .relaxed)
     }
 
     /// The enumeration-free count (see ``count(filter:progress:)``).
@@ -203,7 +226,7 @@ public struct AtlasEnumerator: Sendable {
         let quarkMode = configuration.quarkMode
         let higgs = configuration.higgsCharge
         let scratch = (0..<threads).map { _ in JoinScratch() }
-        let chunkSize = max(1, 4 * threads)
+        let chunkSize = max(1, 2 * threads)
         var produced = 0
         var start = 0
         while start < units.count {
@@ -249,9 +272,10 @@ extension AtlasEngine {
 
     /// Calls `emit` for every canonical, primitive (nontrivial unless included) solution of a unit.
     func forEachSolution(_ unit: Unit, scratch: JoinScratch, _ emit: (AtlasSolution) -> Void) {
+        let lanes = quarkLanes(unit)
         if unit.quark != nil {
             forEachSingleQuarkMatch(unit) { leptonID in
-                if let s = solution(unit: unit, quarkID: 0, leptonID: leptonID) { emit(s) }
+                if let s = solution(unit: unit, quarkLanes: lanes, quarkID: 0, leptonID: leptonID) { emit(s) }
             }
             return
         }
@@ -260,11 +284,11 @@ extension AtlasEngine {
         let quarkIDs = scratch.quarkIDs, leptonIDs = scratch.leptonIDs
         if scratch.quarkKeys.count <= scratch.leptonKeys.count {
             scratch.forEachMatch(build: scratch.quarkKeys, probe: scratch.leptonKeys) { i, j in
-                if let s = solution(unit: unit, quarkID: quarkIDs[i], leptonID: leptonIDs[j]) { emit(s) }
+                if let s = solution(unit: unit, quarkLanes: lanes, quarkID: quarkIDs[i], leptonID: leptonIDs[j]) { emit(s) }
             }
         } else {
             scratch.forEachMatch(build: scratch.leptonKeys, probe: scratch.quarkKeys) { i, j in
-                if let s = solution(unit: unit, quarkID: quarkIDs[j], leptonID: leptonIDs[i]) { emit(s) }
+                if let s = solution(unit: unit, quarkLanes: lanes, quarkID: quarkIDs[j], leptonID: leptonIDs[i]) { emit(s) }
             }
         }
     }

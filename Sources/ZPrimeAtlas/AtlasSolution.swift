@@ -13,17 +13,32 @@ import ZPrimeModels
 /// (sum X_Q, sum X_U) is lexicographically positive, and when both sums vanish so that the
 /// tuple (Q, U, D, L, E, N) is lexicographically larger than that of -X.
 public struct AtlasSolution: Hashable, Sendable, CustomStringConvertible {
-    /// Charges of Q1..3, U1..3, D1..3, L1..3, E1..3, N1..n (n = 0...3), in that order.
-    public let charges: [Int8]
+    /// Q1..3, U1..3, D1..3, L1..3, E1..3, N1..n in lanes 0..<15+n (the rest zero): inline
+    /// storage, so building and classifying millions of solutions allocates nothing.
+    let storage: SIMD32<Int8>
+    /// The number of right-handed neutrinos (0...3).
+    public let neutrinoCount: Int
 
     /// Wraps charges given in the canonical order and form (not checked).
     public init(canonicalCharges: [Int8]) {
         precondition(canonicalCharges.count >= 15 && canonicalCharges.count <= 18)
-        charges = canonicalCharges
+        var s = SIMD32<Int8>()
+        for (i, c) in canonicalCharges.enumerated() { s[i] = c }
+        storage = s
+        neutrinoCount = canonicalCharges.count - 15
     }
 
-    /// The number of right-handed neutrinos.
-    public var neutrinoCount: Int { charges.count - 15 }
+    init(storage: SIMD32<Int8>, neutrinoCount: Int) {
+        self.storage = storage
+        self.neutrinoCount = neutrinoCount
+    }
+
+    /// Charges of Q1..3, U1..3, D1..3, L1..3, E1..3, N1..n (n = 0...3), in that order.
+    public var charges: [Int8] { (0..<(15 + neutrinoCount)).map { storage[$0] } }
+
+    /// The charge in position `index` of ``charges``, as an Int.
+    @inline(__always)
+    public subscript(_ index: Int) -> Int { Int(storage[index]) }
 
     /// The charges of one SM species, as Ints.
     public func charges(of species: StandardModelSpecies) -> [Int] {
@@ -34,20 +49,26 @@ public struct AtlasSolution: Hashable, Sendable, CustomStringConvertible {
         case .D: range = 6..<9
         case .L: range = 9..<12
         case .E: range = 12..<15
-        case .N: range = 15..<charges.count
+        case .N: range = 15..<(15 + neutrinoCount)
         }
-        return charges[range].map(Int.init)
+        return range.map { Int(storage[$0]) }
     }
 
     /// The largest |X|.
-    public var maxAbsoluteCharge: Int { charges.map { abs(Int($0)) }.max() ?? 0 }
+    public var maxAbsoluteCharge: Int {
+        var m = 0
+        for i in 0..<(15 + neutrinoCount) { m = max(m, abs(self[i])) }
+        return m
+    }
 
     /// Whether every charge is zero.
-    public var isTrivial: Bool { charges.allSatisfy { $0 == 0 } }
+    public var isTrivial: Bool { storage == SIMD32<Int8>() }
 
     /// The gcd of all charges (0 for the trivial solution).
     public var gcd: Int {
-        charges.reduce(0) { AtlasSolution.gcd($0, abs(Int($1))) }
+        var g = 0
+        for i in 0..<(15 + neutrinoCount) { g = AtlasSolution.gcd(g, abs(self[i])) }
+        return g
     }
 
     static func gcd(_ a: Int, _ b: Int) -> Int {

@@ -15,15 +15,23 @@ struct ZPrimeCommand: ParsableCommand {
         Exit status: 0 success, 1 a negative verdict (for example: not anomaly free), 2 bad input.
         """,
         version: "0.1.0",
-        subcommands: [ModelsCommand.self, ModelCommand.self, AnomaliesCommand.self, CouplingsCommand.self, DecaysCommand.self]
+        subcommands: [ModelsCommand.self, ModelCommand.self, AnomaliesCommand.self, AtlasCommand.self, CouplingsCommand.self, DecaysCommand.self]
     )
 }
 
 /// A negative verdict: the command's output is printed, and the process exits with status 1.
 struct NegativeVerdict: Error {}
 
+/// Errors that mean the user's input was bad: printed as `error: ...`, exit status 2.
+protocol BadInputError: Error, CustomStringConvertible {}
+
+extension ModelFileError: BadInputError {}
+extension RationalError: BadInputError {}
+extension AtlasError: BadInputError {}
+extension AtlasStoreError: BadInputError {}
+
 /// Bad input found after argument parsing (a value out of range, an unwritable path, ...).
-struct BadInput: Error, CustomStringConvertible {
+struct BadInput: BadInputError {
     let description: String
     init(_ description: String) { self.description = description }
 }
@@ -53,13 +61,7 @@ enum ZPrimeMain {
             try command.run()
         } catch is NegativeVerdict {
             exit(1)
-        } catch let error as ModelFileError {
-            Console.error("error: \(error)")
-            exit(2)
-        } catch let error as BadInput {
-            Console.error("error: \(error)")
-            exit(2)
-        } catch let error as RationalError {
+        } catch let error as any BadInputError {
             Console.error("error: \(error)")
             exit(2)
         } catch {

@@ -1,3 +1,0 @@
-// ZPrimeStore: the embedded SQLite (GRDB) store of atlas solutions.
-import GRDB
-import ZPrimeAtlas
