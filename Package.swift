@@ -30,7 +30,11 @@ let package = Package(
         // The embedded SQLite store of atlas solutions.
         .target(
             name: "ZPrimeStore",
-            dependencies: ["ZPrimeAtlas", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ZPrimeAtlas",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // Z' couplings to SM fermions and nucleons: charges, kinetic and mass mixing.
         .target(
@@ -58,8 +62,11 @@ let package = Package(
         // Command-line front end: parses arguments and formats output only.
         .executableTarget(
             name: "zprime",
+            // Every stage is listed, not only the umbrella: SwiftPM's incremental build tracks
+            // direct dependencies, and a layout change behind `@_exported import` alone left a stale
+            // binary (seen here).
             dependencies: [
-                "ZPrimeKit",
+                "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
