@@ -29,6 +29,14 @@ public enum GaussKronrod {
         public var evaluations: Int
         /// Whether the requested tolerance was reached within the subdivision limit.
         public var converged: Bool
+
+        /// Creates a result (e.g. to combine the integrals over pieces of a range).
+        public init(value: Double, estimatedError: Double, evaluations: Int, converged: Bool) {
+            self.value = value
+            self.estimatedError = estimatedError
+            self.evaluations = evaluations
+            self.converged = converged
+        }
     }
 
     /// Kronrod abscissae on [-1, 1] (positive half, descending; the last is the centre). QUADPACK qk15.

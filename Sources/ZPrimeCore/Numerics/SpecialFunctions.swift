@@ -69,12 +69,20 @@ public enum SpecialFunctions {
 
     /// The spherical Bessel function j_1(x) = sin x / x^2 - cos x / x.
     ///
-    /// The naive form cancels for small x (j_1 ~ x/3); below |x| = 0.1 the Taylor series
-    /// x/3 - x^3/30 + x^5/840 - x^7/45360 is used (truncation below 1e-17 relative).
+    /// The naive form cancels for small x (j_1 ~ x/3, relative error about 3 eps/x^2); below
+    /// |x| = 0.5 the series x sum_k (-x^2/2)^k / (k! (2k+3)!!) = x/3 - x^3/30 + x^5/840 - ... is summed
+    /// to 1e-17 relative (DLMF 10.53.1).
     public static func sphericalBesselJ1(_ x: Double) -> Double {
-        if abs(x) < 0.1 {
-            let x2 = x * x
-            return x * (1.0 / 3 - x2 * (1.0 / 30 - x2 * (1.0 / 840 - x2 / 45360)))
+        if abs(x) < 0.5 {
+            let y = -0.5 * x * x
+            var term = 1.0 / 3, sum = term
+            var k = 1.0
+            while abs(term) > 1e-18 * abs(sum) && k < 30 {
+                term *= y / (k * (2 * k + 3))
+                sum += term
+                k += 1
+            }
+            return x * sum
         }
         return (Double.sin(x) / x - Double.cos(x)) / x
     }
