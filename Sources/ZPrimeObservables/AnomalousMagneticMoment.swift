@@ -137,6 +137,14 @@ public struct LeveilleLoopFunctions: Sendable, Hashable {
             throw ObservableError(field: "leptonMass", value: "\(m)",
                                   problem: "at or above the decay threshold bosonMass + internalMass = \(bosonMass + internalMass) GeV: the lepton can decay to the internal fermion and the boson, and the one-loop a_l has an absorptive part (not computed)")
         }
+        // Mass ratios beyond ~1e100 overflow the squares below; no physical question needs them.
+        let leptonRatio = m / bosonMass, internalRatio = internalMass / bosonMass
+        guard leptonRatio < 1e100, leptonRatio > 1e-100 else {
+            throw ObservableError(field: "bosonMass", value: "\(bosonMass)", problem: "the ratio m_l/M_0 = \(leptonRatio) is outside the supported range 1e-100 ... 1e100")
+        }
+        guard internalRatio < 1e100, internalRatio > 1e-100 else {
+            throw ObservableError(field: "internalMass", value: "\(internalMass)", problem: "the ratio M_F/M_0 = \(internalRatio) is outside the supported range 1e-100 ... 1e100")
+        }
         let (g1, g2, g3) = Self.moments(leptonMass: m, bosonMass: bosonMass, internalMass: internalMass)
         let M0 = bosonMass, MF = internalMass
         let q = (m / M0) * (m / M0)
@@ -163,6 +171,9 @@ public struct LeveilleLoopFunctions: Sendable, Hashable {
         vectorMinusAxial = prefactor * iVminusA
         scalarPlusPseudoscalar = prefactor * 2 * f1
         scalarMinusPseudoscalar = prefactor * 2 * eps * g2
+        guard vector.isFinite, axial.isFinite, scalar.isFinite, pseudoscalar.isFinite, vectorPlusAxial.isFinite, vectorMinusAxial.isFinite else {
+            throw ObservableError(field: "bosonMass", value: "\(bosonMass)", problem: "the loop functions overflow for these masses (lepton \(m), internal \(internalMass) GeV)")
+        }
     }
 
     /// Delta a for the given couplings: C_V^2 I_V + C_A^2 I_A + C_S^2 I_S + C_P^2 I_P, each pair

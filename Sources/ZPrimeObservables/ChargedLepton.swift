@@ -3,8 +3,11 @@ import ZPrimeCouplings
 
 /// The charged leptons whose anomalous magnetic moments ZPrime computes.
 public enum ChargedLepton: String, CaseIterable, Sendable, Hashable, Codable {
+    /// The electron.
     case electron = "e"
+    /// The muon.
     case muon = "mu"
+    /// The tau.
     case tau = "tau"
 
     /// The lepton for a user-typed name: `e`, `electron`, `mu`, `muon`, `tau` (case-insensitive);

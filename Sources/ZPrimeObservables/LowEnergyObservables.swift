@@ -134,6 +134,11 @@ public struct LowEnergyObservables: Sendable {
         neutrinoElectronShifts = shifts
         cesiumCoherentChargeShift = coherent
         self.warnings = warnings
+        let values = [beryllium18Ratio, cesiumWeakChargeShift, electronWeakChargeShift]
+            + shifts.values.flatMap { [$0.left, $0.right] } + Array(coherent.values)
+        guard values.allSatisfy(\.isFinite) else {
+            throw ObservableError(field: "bosonMass", value: "\(bosonMass)", problem: "the observables overflow at this mass with these couplings")
+        }
     }
 
     /// Whether |Delta Q_W(Cs)| is within the bound of the data file.

@@ -4,8 +4,11 @@ import ZPrimeCouplings
 
 /// The neutrino flavours of scattering experiments.
 public enum NeutrinoFlavour: String, CaseIterable, Sendable, Hashable {
+    /// The electron neutrino (charged current contributes to nu_e-e scattering).
     case electron = "nu_e"
+    /// The muon neutrino.
     case muon = "nu_mu"
+    /// The tau neutrino.
     case tau = "nu_tau"
 
     /// The flavour for a user-typed name (`e`, `nu_e`, `mu`, `nu_mu`, `tau`, `nu_tau`).

@@ -127,7 +127,7 @@ public enum AtomicParityViolation {
 /// at E158's Q^2 = 0.026 GeV^2. With this sign the Z boson in the seeds' convention at m = m_Z gives
 /// the tree-level Q_W^e = -(1 - 4 s_W^2) (checked in the tests). The seeds quote |eps^V_e eps^A_e| <
 /// 1.1e-7; with this formula that bound corresponds to |Delta Q_W^e| of about 0.09 at 17 MeV, an order
-/// of magnitude above E158's total uncertainty on Q_W^e, so the seed bound presumably uses another
+/// of magnitude above E158's total uncertainty on Q_W^e (about 0.007), so the seed bound presumably uses another
 /// normalisation (it equals 1e-8/e^2). ZPrime reports Delta Q_W^e and the product; see
 /// docs/observables.md.
 public enum MollerScattering {

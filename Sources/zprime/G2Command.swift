@@ -177,7 +177,7 @@ struct G2Command: ParsableCommand {
         case .table:
             var table = TextTable(["quantity", "value"])
             for row in rows { table.add([row.0.replacingOccurrences(of: "_", with: " "), row.2]) }
-            Console.out("Benchmark, Delta a_\(lepton.rawValue), one core (closed form vs adaptive Gauss-Kronrod, relative tolerance 1e-11):\n" + table.rendered())
+            Console.out("Benchmark, Delta a_\(lepton.rawValue), one core (closed form vs adaptive Gauss-Kronrod at relative tolerance 1e-12):\n" + table.rendered())
         }
     }
 }

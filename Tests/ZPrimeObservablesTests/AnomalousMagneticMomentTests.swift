@@ -257,6 +257,8 @@ struct AnomalousMagneticMomentTests {
             (m, 1, m, LoopCouplings(vector: .nan), "vector"),
             (m, 1, m, LoopCouplings(axial: .infinity), "axial"),
             (1.77693, 0.1, 0.001, LoopCouplings(vector: 1), "leptonMass"),
+            (m, 1e-200, m, LoopCouplings(vector: 1), "bosonMass"),
+            (m, 1, 1e150, LoopCouplings(vector: 1), "internalMass"),
         ]
         for (lepton, boson, loopMass, couplings, field) in cases {
             do {
