@@ -197,7 +197,7 @@ enum ObservablesFormatter {
         ])
     }
 
-    static func f(_ value: Double) -> String { String(format: "%.4e", value) }
+    static func f(_ value: Double) -> String { String(format: "%.4e", value == 0 ? 0 : value) }
 
     static func bandText(_ band: CouplingBand?, coupling: Double, kineticMixing: Double) -> String {
         guard let band else { return "n/a" }
