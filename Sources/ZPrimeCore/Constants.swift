@@ -90,6 +90,39 @@ public enum PhysicalConstants {
     /// g_A^s of the proton (FLAG 2019, see ``protonAxialChargeUp``).
     public static let protonAxialChargeStrange: Double = -0.053
 
+    // MARK: Nuclear levels and nuclei (low-energy observables)
+
+    /// 8Be excited level 1+, T = 0 at 18.150 MeV above the ground state (the ATOMKI anomaly line):
+    /// D. R. Tilley et al., "Energy levels of light nuclei A = 8, 9, 10", Nucl. Phys. A 745 (2004) 155.
+    public static let beryllium8IsoscalarLevelMeV: Double = 18.15
+    /// 8Be excited level 1+, T = 1 at 17.640 MeV (Tilley et al., Nucl. Phys. A 745 (2004) 155).
+    public static let beryllium8IsovectorLevelMeV: Double = 17.64
+    /// 4He excited level 0-, T = 0 at 21.01 MeV (D. R. Tilley, H. R. Weller, G. M. Hale, Nucl. Phys.
+    /// A 541 (1992) 1), the transition of the ATOMKI 4He result (arXiv:1910.10459).
+    public static let helium4PseudoscalarLevelMeV: Double = 21.01
+    /// Atomic mass unit u = 931.49410372 MeV (CODATA 2022).
+    public static let atomicMassUnit: Double = 0.93149410372
+    /// Atomic mass of 133Cs, 132.905451961 u (AME2020: M. Wang et al., Chin. Phys. C 45 (2021) 030003).
+    public static let cesium133AtomicMassU: Double = 132.905451961
+    /// Atomic mass of 127I, 126.9044719 u (AME2020).
+    public static let iodine127AtomicMassU: Double = 126.9044719
+    /// Atomic mass of 40Ar, 39.9623831237 u (AME2020).
+    public static let argon40AtomicMassU: Double = 39.9623831237
+    /// Atomic mass of 132Xe, 131.9041550856 u (AME2020).
+    public static let xenon132AtomicMassU: Double = 131.9041550856
+    /// Root-mean-square charge radius of 133Cs, 4.8041 fm (I. Angeli, K. P. Marinova, At. Data Nucl.
+    /// Data Tables 99 (2013) 69).
+    public static let cesium133ChargeRadiusFm: Double = 4.8041
+    /// Helm form-factor parameters of J. D. Lewin, P. F. Smith, Astropart. Phys. 6 (1996) 87:
+    /// surface thickness s = 0.9 fm, a = 0.52 fm, c = 1.23 A^(1/3) - 0.60 fm.
+    public static let helmSkinThicknessFm: Double = 0.9
+    /// Helm parameter a = 0.52 fm (Lewin & Smith 1996).
+    public static let helmAFm: Double = 0.52
+    /// Helm parameter c = helmCSlopeFm A^(1/3) + helmCOffsetFm with slope 1.23 fm (Lewin & Smith 1996).
+    public static let helmCSlopeFm: Double = 1.23
+    /// Helm parameter offset -0.60 fm (Lewin & Smith 1996).
+    public static let helmCOffsetFm: Double = -0.60
+
     // MARK: Units
 
     /// hbar = 6.582119569e-25 GeV s (CODATA 2022, exact since the 2019 SI).

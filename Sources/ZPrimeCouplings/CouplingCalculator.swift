@@ -70,7 +70,18 @@ public struct CouplingCalculator: Sendable {
                 throw CouplingError(parameter: "kinetic mixing", value: kineticMixing,
                                     problem: "model \(model.name) fixes eps = \(ratio) g_X/e; do not give it")
             }
-            eps = ratio * g / PhysicalConstants.elementaryCharge
+            // The ratio ties eps to the effective U(1)_X coupling g_X/(e sqrt(1 - eps_k^2)) that
+            // multiplies the charges after the kinetic mixing is removed (seed 000), so that a
+            // protophobic model (ratio -1) has eps_p = 0 exactly in the light limit, not only at
+            // leading order: eps = r sqrt(cos^2 + eps^2)/cos with r = ratio g_X/e, i.e.
+            // eps = r cos / sqrt(cos^2 - r^2).
+            let r = ratio * g / options.electroweak.elementaryCharge
+            let cw = options.electroweak.cosThetaW
+            guard abs(r) < cw else {
+                throw CouplingError(parameter: "gauge coupling", value: gaugeCoupling,
+                                    problem: "too large: model \(model.name) needs |ratio g_X/e| < cos(theta_W)")
+            }
+            eps = r * cw / (cw * cw - r * r).squareRoot()
         } else if let kineticMixing {
             eps = kineticMixing
         }

@@ -139,8 +139,10 @@ public struct Model: Hashable, Sendable {
     public var extraFermions: [ExtraFermion]
     /// Scalars beyond the SM Higgs.
     public var scalars: [Scalar]
-    /// Kinetic mixing tied to the gauge coupling: eps = ratio * g_X / e (e.g. -1 for the
-    /// protophobic boson of Feng et al., PRD 95 035017 (2017)), or `nil` when eps is free.
+    /// Kinetic mixing tied to the gauge coupling: eps = ratio * g_X / e at leading order (e.g. -1
+    /// for the protophobic boson of Feng et al., PRD 95 035017 (2017)), or `nil` when eps is free.
+    /// Exactly, the ratio relates eps to the effective U(1)_X coupling g_X/(e sqrt(1 - eps_k^2)),
+    /// which keeps eps_p = 0 to all orders in eps for the protophobic model.
     public var kineticMixingRatio: Double?
     /// Whether the boson couples only through kinetic mixing (the dark photon).
     public var isKineticMixingOnly: Bool

@@ -15,7 +15,8 @@ struct ZPrimeCommand: ParsableCommand {
         Exit status: 0 success, 1 a negative verdict (for example: not anomaly free), 2 bad input.
         """,
         version: "0.1.0",
-        subcommands: [ModelsCommand.self, ModelCommand.self, AnomaliesCommand.self, AtlasCommand.self, CouplingsCommand.self, DecaysCommand.self]
+        subcommands: [ModelsCommand.self, ModelCommand.self, AnomaliesCommand.self, AtlasCommand.self, CouplingsCommand.self, DecaysCommand.self,
+                      G2Command.self, ObservablesCommand.self]
     )
 }
 
