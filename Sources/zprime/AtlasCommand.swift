@@ -7,125 +7,135 @@ import ZPrimeKit
 struct AtlasCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "atlas",
-        abstract: "Enumerate every inequivalent anomaly-free integer U(1)_X charge assignment of SM + n N_R.",
-        discussion: """
-        Charges are integers with |X| <= --max-charge for Q, U, D, L, E, N (X_H fixed by --higgs-charge, default 0).
-        Equivalences (seed 004, arXiv 2107.07518; Allanach, Davighi, Melville, arXiv 1812.04602): the charges \
-        of each species are a multiset (permutations act on each species separately), X ~ -X (when X_H = 0), \
-        only primitive assignments (gcd 1) count, and X = 0 is excluded unless --include-trivial.
-        Canonical representative: each species sorted ascending (universal/2+1 quarks in family order), sign \
-        such that (sum X_Q, sum X_U) is lexicographically positive, or, if both vanish, the lexicographically \
-        larger of X and -X.
-        Quark modes: universal (X_Q = X_U = X_D for all families), two-plus-one (seed 004: X_q12 = 0, X_q3 = 3 X_q), \
-        free (all 18 charges free).
-        Published counts reproduced at --max-charge 10: universal 275 (276 with --include-trivial), \
-        --muoquark 273 (252 vector, 21 chiral), two-plus-one --muoquark 171.
-        --shard i/N (default from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT) runs a deterministic part; \
-        `zprime atlas merge` combines shard stores.
-        """,
-        subcommands: [Merge.self, Query.self, Export.self]
+        abstract: "The U(1)_X atlas: every inequivalent anomaly-free integer charge assignment of SM + n N_R.",
+        discussion: "Without a subcommand, `zprime atlas --max-charge N --quarks MODE ...` enumerates (see `zprime atlas enumerate --help`).",
+        subcommands: [Enumerate.self, Merge.self, Query.self, Export.self],
+        defaultSubcommand: Enumerate.self
     )
 
-    @Option(name: .long, help: "Largest |X| of any fermion charge.")
-    var maxCharge: Int
+    /// `zprime atlas [enumerate]`: enumerate, classify, count, store and shard.
+    struct Enumerate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "enumerate",
+            abstract: "Enumerate every inequivalent anomaly-free integer U(1)_X charge assignment of SM + n N_R.",
+            discussion: """
+            Charges are integers with |X| <= --max-charge for Q, U, D, L, E, N (X_H fixed by --higgs-charge, default 0).
+            Equivalences (seed 004, arXiv 2107.07518; Allanach, Davighi, Melville, arXiv 1812.04602): the charges \
+            of each species are a multiset (permutations act on each species separately), X ~ -X (when X_H = 0), \
+            only primitive assignments (gcd 1) count, and X = 0 is excluded unless --include-trivial.
+            Canonical representative: each species sorted ascending (universal/2+1 quarks in family order), sign \
+            such that (sum X_Q, sum X_U) is lexicographically positive, or, if both vanish, the lexicographically \
+            larger of X and -X.
+            Quark modes: universal (X_Q = X_U = X_D for all families), two-plus-one (seed 004: X_q12 = 0, X_q3 = 3 X_q), \
+            free (all 18 charges free).
+            Published counts reproduced at --max-charge 10: universal 275 (276 with --include-trivial), \
+            --muoquark 273 (252 vector, 21 chiral), two-plus-one --muoquark 171.
+            --shard i/N (default from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT) runs a deterministic part; \
+            `zprime atlas merge` combines shard stores.
+            """,
+        )
 
-    @Option(name: .long, help: "Quark parametrisation: universal, two-plus-one or free.")
-    var quarks: QuarkMode
+        @Option(name: .long, parsing: .unconditional, help: "Largest |X| of any fermion charge.")
+        var maxCharge: Int
 
-    @Option(name: .long, help: "Number of right-handed neutrinos (0-3).")
-    var neutrinos: Int = 3
+        @Option(name: .long, help: "Quark parametrisation: universal, two-plus-one or free.")
+        var quarks: QuarkMode
 
-    @Option(name: .long, help: "The Higgs charge X_H (integer); decides the allowed Yukawa terms. With X_H != 0, X and -X are distinct.")
-    var higgsCharge: Int = 0
+        @Option(name: .long, parsing: .unconditional, help: "Number of right-handed neutrinos (0-3).")
+        var neutrinos: Int = 3
 
-    @OptionGroup var selection: AtlasSelectionOptions
+        @Option(name: .long, parsing: .unconditional, help: "The Higgs charge X_H (integer); decides the allowed Yukawa terms. With X_H != 0, X and -X are distinct.")
+        var higgsCharge: Int = 0
 
-    @Flag(name: .long, help: "Include the trivial assignment X = 0.")
-    var includeTrivial = false
+        @OptionGroup var selection: AtlasSelectionOptions
 
-    @Flag(name: .long, help: "Print only the number of solutions.")
-    var count = false
+        @Flag(name: .long, help: "Include the trivial assignment X = 0.")
+        var includeTrivial = false
 
-    @Option(name: .long, help: "Output format: table, json, csv or jsonl.")
-    var format: AtlasFormat = .table
+        @Flag(name: .long, help: "Print only the number of solutions.")
+        var count = false
 
-    @Option(name: .long, help: "Store the solutions in this SQLite file.")
-    var output: String?
+        @Option(name: .long, help: "Output format: table, json, csv or jsonl.")
+        var format: AtlasFormat = .table
 
-    @Flag(name: .long, help: "Replace an existing store of the same configuration.")
-    var overwrite = false
+        @Option(name: .long, help: "Store the solutions in this SQLite file.")
+        var output: String?
 
-    @Option(name: .long, help: "Run shard i of N (1 <= i <= N).")
-    var shard: String?
+        @Flag(name: .long, help: "Replace an existing store of the same configuration.")
+        var overwrite = false
 
-    @Option(name: .long, help: "Worker threads (default: all processors).")
-    var threads: Int?
+        @Option(name: .long, help: "Run shard i of N (1 <= i <= N).")
+        var shard: String?
 
-    @Flag(name: .long, help: "No progress indicator on stderr.")
-    var quiet = false
+        @Option(name: .long, help: "Worker threads (default: all processors).")
+        var threads: Int?
 
-    @Flag(name: .long, help: "Benchmark the free-mode count at --max-charge - 2 ... --max-charge (release build).")
-    var benchmark = false
+        @Flag(name: .long, help: "No progress indicator on stderr.")
+        var quiet = false
 
-    func run() throws {
-        let configuration = try AtlasConfiguration(maxCharge: maxCharge, quarkMode: quarks, neutrinoCount: neutrinos,
-                                                   higgsCharge: higgsCharge, includeTrivial: includeTrivial)
-        guard threads.map({ $0 >= 1 && $0 <= 256 }) ?? true else { throw BadInput("--threads \(threads!): must be between 1 and 256") }
-        let shardSpecification = try resolveShard()
-        let filter = selection.filter
-        if benchmark {
-            try AtlasBenchmark.run(configuration: configuration, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, format: format)
-            return
-        }
-        let enumerator = AtlasEnumerator(configuration: configuration, shard: shardSpecification, threads: threads)
-        let progress = ProgressLine(enabled: !quiet, label: "atlas \(configuration.quarkMode.rawValue) Q<=\(maxCharge)")
-        let start = Date()
+        @Flag(name: .long, help: "Benchmark the free-mode count at --max-charge - 2 ... --max-charge (release build).")
+        var benchmark = false
 
-        if let output {
-            if !output.hasSuffix(".sqlite") && !output.hasSuffix(".db") {
-                throw BadInput("--output \(output): use a .sqlite (or .db) file name")
+        func run() throws {
+            let configuration = try AtlasConfiguration(maxCharge: maxCharge, quarkMode: quarks, neutrinoCount: neutrinos,
+                                                       higgsCharge: higgsCharge, includeTrivial: includeTrivial)
+            guard threads.map({ $0 >= 1 && $0 <= 256 }) ?? true else { throw BadInput("--threads \(threads!): must be between 1 and 256") }
+            let shardSpecification = try resolveShard()
+            let filter = selection.filter
+            if benchmark {
+                try AtlasBenchmark.run(configuration: configuration, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, format: format)
+                return
             }
-            var stored = 0
-            try AtlasStore.write(path: output, configuration: configuration, shard: shardSpecification, filter: filter, overwrite: overwrite) { writer in
-                stored = try enumerator.enumerate(filter: filter, progress: progress.callback) { records in
-                    try writer.insert(records)
+            let enumerator = AtlasEnumerator(configuration: configuration, shard: shardSpecification, threads: threads)
+            let progress = ProgressLine(enabled: !quiet, label: "atlas \(configuration.quarkMode.rawValue) Q<=\(maxCharge)")
+            let start = Date()
+
+            if let output {
+                if !output.hasSuffix(".sqlite") && !output.hasSuffix(".db") {
+                    throw BadInput("--output \(output): use a .sqlite (or .db) file name")
                 }
+                var stored = 0
+                try AtlasStore.write(path: output, configuration: configuration, shard: shardSpecification, filter: filter, overwrite: overwrite) { writer in
+                    stored = try enumerator.enumerate(filter: filter, progress: progress.callback) { records in
+                        try writer.insert(records)
+                    }
+                }
+                progress.finish()
+                let summary = AtlasOutput.countSummary(count: stored, configuration: configuration, shard: shardSpecification, filter: filter,
+                                                       seconds: Date().timeIntervalSince(start), store: output)
+                Console.out(format == .json || format == .jsonl ? summary.serialized() : "\(stored) solutions stored in \(output) (\(configuration), shard \(shardSpecification))")
+                return
+            }
+            if count {
+                let n = enumerator.count(filter: filter, progress: progress.callback)
+                progress.finish()
+                switch format {
+                case .json, .jsonl:
+                    Console.out(AtlasOutput.countSummary(count: n, configuration: configuration, shard: shardSpecification, filter: filter,
+                                                         seconds: Date().timeIntervalSince(start), store: nil).serialized())
+                case .table, .csv:
+                    Console.out("\(n)")
+                }
+                return
+            }
+            var writer = AtlasOutput.Writer(format: format, configuration: configuration)
+            writer.begin()
+            let n = enumerator.enumerate(filter: filter, progress: progress.callback) { records in
+                writer.write(records.map { (nil, $0) })
             }
             progress.finish()
-            let summary = AtlasOutput.countSummary(count: stored, configuration: configuration, shard: shardSpecification, filter: filter,
-                                                   seconds: Date().timeIntervalSince(start), store: output)
-            Console.out(format == .json || format == .jsonl ? summary.serialized() : "\(stored) solutions stored in \(output) (\(configuration), shard \(shardSpecification))")
-            return
+            writer.end(count: n, shard: shardSpecification)
         }
-        if count {
-            let n = enumerator.count(filter: filter, progress: progress.callback)
-            progress.finish()
-            switch format {
-            case .json, .jsonl:
-                Console.out(AtlasOutput.countSummary(count: n, configuration: configuration, shard: shardSpecification, filter: filter,
-                                                     seconds: Date().timeIntervalSince(start), store: nil).serialized())
-            case .table, .csv:
-                Console.out("\(n)")
-            }
-            return
-        }
-        var writer = AtlasOutput.Writer(format: format, configuration: configuration)
-        writer.begin()
-        let n = enumerator.enumerate(filter: filter, progress: progress.callback) { records in
-            writer.write(records.map { (nil, $0) })
-        }
-        progress.finish()
-        writer.end(count: n, shard: shardSpecification)
-    }
 
-    func resolveShard() throws -> ShardSpecification {
-        if let shard { return try ShardSpecification(parsing: shard) }
-        let environment = ProcessInfo.processInfo.environment
-        if let id = environment["SLURM_ARRAY_TASK_ID"].flatMap(Int.init), let n = environment["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init) {
-            let minimum = environment["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0
-            return try ShardSpecification(index: id - minimum + 1, count: n)
+        func resolveShard() throws -> ShardSpecification {
+            if let shard { return try ShardSpecification(parsing: shard) }
+            let environment = ProcessInfo.processInfo.environment
+            if let id = environment["SLURM_ARRAY_TASK_ID"].flatMap(Int.init), let n = environment["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init) {
+                let minimum = environment["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0
+                return try ShardSpecification(index: id - minimum + 1, count: n)
+            }
+            return .whole
         }
-        return .whole
     }
 
     // MARK: Subcommands
