@@ -43,8 +43,19 @@ public struct AtlasClassification: Hashable, Sendable {
     /// Classifies `solution` for the Higgs charge `higgsCharge` and quark mode `quarkMode`.
     /// Allocation-free: it runs once per solution in enumerations of tens of millions.
     public init(_ solution: AtlasSolution, quarkMode: QuarkMode, higgsCharge h: Int) {
-        let x = solution
-        let n = x.neutrinoCount
+        // Read the lanes once into a fixed-size Int buffer: dynamic SIMD lane access is slow.
+        var lanes = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &lanes) { raw in
+            let buffer = raw.bindMemory(to: Int.self)
+            for i in 0..<18 { buffer[i] = Int(solution.storage[i]) }
+        }
+        self = withUnsafeBytes(of: &lanes) { raw in
+            AtlasClassification(charges: raw.bindMemory(to: Int.self), neutrinoCount: solution.neutrinoCount,
+                                quarkMode: quarkMode, higgsCharge: h, solution: solution)
+        }
+    }
+
+    private init(charges x: UnsafeBufferPointer<Int>, neutrinoCount n: Int, quarkMode: QuarkMode, higgsCharge h: Int, solution: AtlasSolution) {
         // Lane offsets of the species in AtlasSolution.
         let (Q, U, D, L, E, N) = (0, 3, 6, 9, 12, 15)
 
@@ -77,8 +88,9 @@ public struct AtlasClassification: Hashable, Sendable {
         let firstQuark = quarkMode == .twoPlusOne ? 2 : 0
         var s3 = false
         var s1 = false
-        for a in firstQuark..<3 {
+        search: for a in firstQuark..<3 {
             for j in 0..<3 {
+                if s3 && s1 { break search }
                 let link = x[Q + a] + x[L + j]
                 let xS = -link
                 var ok = true
@@ -99,21 +111,25 @@ public struct AtlasClassification: Hashable, Sendable {
         }
         muoquarkS3 = s3
         muoquarkS1 = s1
-        namedModel = AtlasClassification.recognise(x, higgsCharge: h)
+        namedModel = AtlasClassification.recognise(solution, higgsCharge: h)
     }
 
-    /// The structural rank (maximum matching) of a bit-mask texture with at most 3 x 3 entries.
+    /// The structural rank (maximum matching) of a bit-mask texture with at most 3 x 3 entries
+    /// (bit 3i + j; absent rows or columns are zero bits), from a table of all 512 masks.
+    @inline(__always)
     static func rank(_ mask: UInt16, rows: Int, columns: Int) -> Int {
-        guard columns > 0, mask != 0 else { return 0 }
-        @inline(__always) func has(_ i: Int, _ j: Int) -> Bool { j < columns && mask & (1 << (3 * i + j)) != 0 }
-        if rows == 3 && columns == 3 {
-            if has(0, 0) && has(1, 1) && has(2, 2) || has(0, 0) && has(1, 2) && has(2, 1) || has(0, 1) && has(1, 0) && has(2, 2)
-                || has(0, 1) && has(1, 2) && has(2, 0) || has(0, 2) && has(1, 0) && has(2, 1) || has(0, 2) && has(1, 1) && has(2, 0) { return 3 }
+        Int(rankTable[Int(mask & 0x1FF)])
+    }
+
+    /// Structural ranks of every 3 x 3 bit mask, by brute force over row/column assignments.
+    static let rankTable: [UInt8] = (0..<512).map { mask in
+        func has(_ i: Int, _ j: Int) -> Bool { mask & (1 << (3 * i + j)) != 0 }
+        var best = 0
+        for p in [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
+            // Rows matched to the columns p[i]; count the allowed pairs of this assignment.
+            best = max(best, (0..<3).filter { has($0, p[$0]) }.count)
         }
-        for i in 0..<rows { for k in (i + 1)..<max(i + 1, rows) {
-            for a in 0..<columns { for b in 0..<columns where a != b && has(i, a) && has(k, b) { return 2 } }
-        } }
-        return 1
+        return UInt8(best)
     }
 
     /// Named U(1)s in primitive integer normalisation, recognised on the SM fermions (with any
