@@ -1,3 +1,5 @@
+import ZPrimeCore
+
 /// Which neutrino states are light enough to appear in Z' couplings and decays.
 ///
 /// The light neutrinos' nature decides both their Z' couplings and the invisible width (seed 003,
@@ -63,24 +65,4 @@ public struct CouplingOptions: Sendable, Hashable {
 }
 
 /// A bad input to the couplings stage: names the parameter, its value and what is wrong.
-public struct CouplingError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// The parameter, e.g. `"gauge coupling"`, `"mass"`, `"neutrino nature"`.
-    public let parameter: String
-    /// The offending value, if numeric.
-    public let value: Double?
-    /// What is wrong.
-    public let problem: String
-
-    /// Creates an error.
-    public init(parameter: String, value: Double?, problem: String) {
-        self.parameter = parameter
-        self.value = value
-        self.problem = problem
-    }
-
-    /// "parameter value: problem", e.g. `gauge coupling -2.0: must be finite and > 0`.
-    public var description: String {
-        if let value { return "\(parameter) \(value): \(problem)" }
-        return "\(parameter): \(problem)"
-    }
-}
+public typealias CouplingError = ParameterError

@@ -110,7 +110,7 @@ public struct DecayCalculator: Sendable {
     public func widths(mass: Double) throws(DecayError) -> DecayWidths {
         guard mass.isFinite, mass > 0 else { throw DecayError(parameter: "mass", value: mass, problem: "must be finite and > 0") }
         let c: ComplexFermionCouplings
-        do { c = try couplings.complexCouplings(bosonMass: mass) } catch { throw DecayError(error) }
+        do { c = try couplings.complexCouplings(bosonMass: mass) } catch { throw error }
         return widths(mass: mass, couplings: c)
     }
 

@@ -1,33 +1,8 @@
 import ZPrimeCore
 import ZPrimeCouplings
 
-/// A bad input to the decays stage: names the parameter, its value and what is wrong.
-public struct DecayError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// The parameter or file, e.g. `"mass"`, `"energy"`, `"manifest.json"`.
-    public let parameter: String
-    /// The offending value, if numeric.
-    public let value: Double?
-    /// What is wrong.
-    public let problem: String
-
-    /// Creates an error.
-    public init(parameter: String, value: Double?, problem: String) {
-        self.parameter = parameter
-        self.value = value
-        self.problem = problem
-    }
-
-    /// Wraps a couplings-stage error.
-    public init(_ error: CouplingError) {
-        self.init(parameter: error.parameter, value: error.value, problem: error.problem)
-    }
-
-    /// "parameter value: problem", e.g. `gauge coupling -2.0: must be finite and > 0`.
-    public var description: String {
-        if let value { return "\(parameter) \(value): \(problem)" }
-        return "\(parameter): \(problem)"
-    }
-}
+/// A bad input to the decays stage (the same type as the couplings stage's `CouplingError`).
+public typealias DecayError = ParameterError
 
 /// How the hadronic width at a mass was obtained.
 public enum HadronicRegime: Sendable, Hashable {
