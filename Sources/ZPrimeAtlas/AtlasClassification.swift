@@ -75,10 +75,10 @@ public struct AtlasClassification: Hashable, Sendable {
         neutrinoTexture = ynu
         majoranaTexture = majorana
         weinbergTexture = weinberg
-        chargedLeptonRank = AtlasClassification.rank(ye, rows: 3, columns: 3)
-        neutrinoRank = AtlasClassification.rank(ynu, rows: 3, columns: n)
-        upQuarkRank = AtlasClassification.rank(up, rows: 3, columns: 3)
-        downQuarkRank = AtlasClassification.rank(down, rows: 3, columns: 3)
+        chargedLeptonRank = AtlasClassification.rank(ye)
+        neutrinoRank = AtlasClassification.rank(ynu)
+        upQuarkRank = AtlasClassification.rank(up)
+        downQuarkRank = AtlasClassification.rank(down)
         category = chargedLeptonRank == 3 ? .vector : .chiral
         diracCompatible = n > 0 && x[L] == x[L + 1] && x[L + 1] == x[L + 2] && chargedLeptonRank == 3 && neutrinoRank >= 2
 
@@ -117,7 +117,7 @@ public struct AtlasClassification: Hashable, Sendable {
     /// The structural rank (maximum matching) of a bit-mask texture with at most 3 x 3 entries
     /// (bit 3i + j; absent rows or columns are zero bits), from a table of all 512 masks.
     @inline(__always)
-    static func rank(_ mask: UInt16, rows: Int, columns: Int) -> Int {
+    static func rank(_ mask: UInt16) -> Int {
         Int(rankTable[Int(mask & 0x1FF)])
     }
 

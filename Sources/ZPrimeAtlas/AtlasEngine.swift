@@ -96,21 +96,22 @@ struct AtlasEngine: Sendable {
     @inline(__always)
     static func key(_ k2: Int, _ k3: Int) -> Int64 { (Int64(k2) << 32) &+ Int64(k3) }
 
-    /// The quark-side combinations of a unit as (key, packed index) pairs.
+    /// The quark-side key (k2, k3) of a single-quark unit (universal, 2+1) with charge x.
+    func quarkKey(_ x: Int) -> (k2: Int, k3: Int) {
+        let c = quarkCharges(x)
+        var k2 = 0, k3 = 0
+        for i in 0..<3 {
+            k2 += c[i] * c[i] - 2 * c[3 + i] * c[3 + i] + c[6 + i] * c[6 + i]
+            k3 += 6 * c[i] * c[i] * c[i] - 3 * c[3 + i] * c[3 + i] * c[3 + i] - 3 * c[6 + i] * c[6 + i] * c[6 + i]
+        }
+        return (k2, k3)
+    }
+
+    /// The quark-side combinations of a free-mode unit as (key, packed index) pairs.
     func quarkSide(_ unit: Unit, into keys: inout [Int64], ids: inout [UInt64], withIDs: Bool) {
+        precondition(unit.quark == nil, "single-quark units use forEachSingleQuarkMatch")
         keys.removeAll(keepingCapacity: true)
         ids.removeAll(keepingCapacity: true)
-        if let x = unit.quark {
-            let c = quarkCharges(x)
-            var k2 = 0, k3 = 0
-            for i in 0..<3 {
-                k2 += c[i] * c[i] - 2 * c[3 + i] * c[3 + i] + c[6 + i] * c[6 + i]
-                k3 += 6 * c[i] * c[i] * c[i] - 3 * c[3 + i] * c[3 + i] * c[3 + i] - 3 * c[6 + i] * c[6 + i] * c[6 + i]
-            }
-            keys.append(AtlasEngine.key(k2, k3))
-            if withIDs { ids.append(0) }
-            return
-        }
         let rq = triples.entries(withSum: unit.a)
         let ru = triples.entries(withSum: unit.b)
         let rd = triples.entries(withSum: 2 * unit.a - unit.b)

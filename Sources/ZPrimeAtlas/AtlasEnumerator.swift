@@ -296,12 +296,7 @@ extension AtlasEngine {
     /// The matches of a unit with a single quark configuration (universal, 2+1): loop over
     /// (L, E) pairs with the right P2_E - P2_L, then look the N multisets up by their cube sum.
     func forEachSingleQuarkMatch(_ unit: Unit, _ match: (UInt64) -> Void) {
-        let c = quarkCharges(unit.quark!)
-        var k2 = 0, k3 = 0
-        for i in 0..<3 {
-            k2 += c[i] * c[i] - 2 * c[3 + i] * c[3 + i] + c[6 + i] * c[6 + i]
-            k3 += 6 * c[i] * c[i] * c[i] - 3 * c[3 + i] * c[3 + i] * c[3 + i] - 3 * c[6 + i] * c[6 + i] * c[6 + i]
-        }
+        let (k2, k3) = quarkKey(unit.quark!)
         let rn = neutrinos.entries(withSum: unit.b - 4 * unit.a)
         var byCube: [Int: [Int]] = [:]
         for n in rn { byCube[Int(neutrinos.cubes[n]), default: []].append(n) }

@@ -93,6 +93,20 @@ public enum AtlasStore {
     public static func write(path: String, configuration: AtlasConfiguration, shard: ShardSpecification, filter: AtlasFilter,
                              overwrite: Bool, _ fill: (AtlasStoreWriter) throws -> Void) throws {
         try checkWritable(path: path, configuration: configuration, overwrite: overwrite)
+        try build(path: path, configuration: configuration, shards: [shard.index], shardCount: shard.count, filter: filter) { db in
+            try db.inTransaction {
+                let writer = try AtlasStoreWriter(db: db, neutrinoCount: configuration.neutrinoCount)
+                try fill(writer)
+                return .commit
+            }
+        }
+    }
+
+    /// Builds a complete store at `path`: schema and metadata, rows from `insertRows`, indexes,
+    /// all in a temporary file next to `path` that replaces it only on success and is removed on
+    /// failure. Callers check beforehand that `path` may be written.
+    static func build(path: String, configuration: AtlasConfiguration, shards: [Int], shardCount: Int, filter: AtlasFilter,
+                      insertRows: (Database) throws -> Void) throws {
         let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.removeItem(atPath: temporary)
         do {
@@ -101,12 +115,8 @@ public enum AtlasStore {
                 try db.execute(sql: "PRAGMA journal_mode = OFF")
                 try db.execute(sql: "PRAGMA synchronous = OFF")
                 try createSchema(db)
-                try writeMetadata(db, configuration: configuration, shards: [shard.index], shardCount: shard.count, filter: filter)
-                try db.inTransaction {
-                    let writer = try AtlasStoreWriter(db: db, neutrinoCount: configuration.neutrinoCount)
-                    try fill(writer)
-                    return .commit
-                }
+                try writeMetadata(db, configuration: configuration, shards: shards, shardCount: shardCount, filter: filter)
+                try insertRows(db)
                 try createIndexes(db)
             }
             try queue.close()
@@ -225,30 +235,16 @@ public enum AtlasStore {
             throw AtlasStoreError.inaccessible(path: output, reason: "the merge output exists; nothing was overwritten")
         }
         try checkWritable(path: output, configuration: first.configuration, overwrite: false)
-        let temporary = output + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        try? FileManager.default.removeItem(atPath: temporary)
-        do {
-            let queue = try DatabaseQueue(path: temporary)
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA journal_mode = OFF")
-                try createSchema(db)
-                try writeMetadata(db, configuration: first.configuration, shards: allShards, shardCount: first.shardCount, filter: first.filter)
-                let columns = (chargeColumns + classificationColumns).joined(separator: ", ")
-                for input in inputs {
-                    try db.execute(sql: "ATTACH DATABASE ? AS shard", arguments: [input])
-                    try db.inTransaction {
-                        try db.execute(sql: "INSERT INTO main.solution (\(columns)) SELECT \(columns) FROM shard.solution ORDER BY id")
-                        return .commit
-                    }
-                    try db.execute(sql: "DETACH DATABASE shard")
+        try build(path: output, configuration: first.configuration, shards: allShards, shardCount: first.shardCount, filter: first.filter) { db in
+            let columns = (chargeColumns + classificationColumns).joined(separator: ", ")
+            for input in inputs {
+                try db.execute(sql: "ATTACH DATABASE ? AS shard", arguments: [input])
+                try db.inTransaction {
+                    try db.execute(sql: "INSERT INTO main.solution (\(columns)) SELECT \(columns) FROM shard.solution ORDER BY id")
+                    return .commit
                 }
-                try createIndexes(db)
+                try db.execute(sql: "DETACH DATABASE shard")
             }
-            try queue.close()
-            try FileManager.default.moveItem(atPath: temporary, toPath: output)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
         }
         return try readMetadata(path: output)
     }
