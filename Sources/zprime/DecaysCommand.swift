@@ -102,7 +102,7 @@ struct DecaysCommand: ParsableCommand {
     }
 
     static func describe(_ error: DecayError) -> String {
-        switch error.parameter {
+        switch error.parameter.description {
         case "mass": return "--mass " + error.description.dropFirst("mass ".count)
         default: return error.description
         }

@@ -57,12 +57,12 @@ struct ModelParameterOptions: ParsableArguments {
     }
 
     static func describe(_ error: CouplingError) -> String {
-        switch error.parameter {
+        switch error.parameter.description {
         case "gauge coupling": return "--coupling " + error.description.dropFirst("gauge coupling ".count)
         case "kinetic mixing": return "--kinetic-mixing " + error.description.dropFirst("kinetic mixing ".count)
         case "mass": return "--mass " + error.description.dropFirst("mass ".count)
-        case "neutrino nature": return "--neutrinos: " + error.problem
-        case "loop mixing": return "--loop-mixing on: " + error.problem
+        case "neutrino nature": return "--neutrinos: " + error.message
+        case "loop mixing": return "--loop-mixing on: " + error.message
         default: return error.description
         }
     }

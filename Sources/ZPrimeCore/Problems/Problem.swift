@@ -264,3 +264,12 @@ public enum Validate {
 
 /// Shared by the stages before ``Problem`` existed; the same type.
 public typealias ParameterError = Problem
+
+extension Problem {
+    /// Transitional initialiser of the former `ParameterError` (removed once every stage names its
+    /// parameters with ``Parameter``).
+    public init(parameter: String, value: Double?, problem: String) {
+        self.init(value.map { $0.isFinite ? .outOfRange : .notFinite } ?? .outOfRange, parameter: .field(parameter),
+                  value: value.map(Problem.format), severity: .error, message: problem)
+    }
+}
