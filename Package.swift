@@ -25,6 +25,14 @@ let package = Package(
             name: "ZPrimeModels",
             dependencies: ["ZPrimeCore", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // One point of a model's parameter space: mass, couplings, neutrino nature, dark sector,
+        // datasets; the shared resolution of user input with the physics defaults.
+        .target(name: "ZPrimePoint", dependencies: ["ZPrimeModels"]),
+        // Mass-basis particle tables and chiral coupling matrices over them.
+        .target(
+            name: "ZPrimeSpectrum",
+            dependencies: ["ZPrimePoint", .product(name: "Numerics", package: "swift-numerics")]
+        ),
         // Enumeration and classification of anomaly-free integer charge assignments.
         .target(name: "ZPrimeAtlas", dependencies: ["ZPrimeModels"]),
         // The embedded SQLite store of atlas solutions.
@@ -39,7 +47,7 @@ let package = Package(
         // Z' couplings to SM fermions and nucleons: charges, kinetic and mass mixing.
         .target(
             name: "ZPrimeCouplings",
-            dependencies: ["ZPrimeModels", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: ["ZPrimeSpectrum", "ZPrimePoint", "ZPrimeModels", .product(name: "Numerics", package: "swift-numerics")]
         ),
         // Partial widths, branching ratios and lifetimes; hadronic data from DarkCast (GPL, see
         // Sources/ZPrimeDecays/DarkCastData/README.md).

@@ -44,6 +44,14 @@ public enum PhysicalConstants {
 
     // MARK: Quarks (PDG 2024)
 
+    /// Up-quark MS-bar mass m_u(2 GeV) = 2.16 MeV (PDG 2024 quark summary). Listed in the particle
+    /// table for completeness; hadronic physics below 2 GeV never uses quark masses.
+    public static let upMSbarMass: Double = 2.16e-3
+    /// Down-quark MS-bar mass m_d(2 GeV) = 4.70 MeV (PDG 2024 quark summary).
+    public static let downMSbarMass: Double = 4.70e-3
+    /// Strange-quark MS-bar mass m_s(2 GeV) = 93.5 MeV (PDG 2024 quark summary).
+    public static let strangeMSbarMass: Double = 93.5e-3
+
     /// Charm pole mass 1.67 GeV (PDG 2024 quark-mass review, from m_c(m_c) = 1.2730 GeV).
     public static let charmPoleMass: Double = 1.67
     /// Bottom pole mass 4.78 GeV (PDG 2024, from m_b(m_b) = 4.183 GeV).

@@ -2,97 +2,72 @@ import Numerics
 import ZPrimeCore
 import ZPrimeModels
 
-/// The Z' couplings of a model: charges times g_X, tree-level kinetic mixing, the exact A-Z-Z'
-/// mixing (including Z-Z' mass mixing when the Higgs carries X charge) and, for L_i - L_j type
-/// models, the loop-induced kinetic mixing.
+/// The couplings stage for one parameter point: the model's charges times g_X, tree-level kinetic
+/// mixing, the exact A-Z-Z' mixing (including Z-Z' mass mixing when the Higgs carries X charge) and,
+/// for L_i - L_j type models, the loop-induced kinetic mixing, on every fermion of the point's
+/// mass-basis particle table.
 ///
-/// Conventions (PHYSICS.md section 3, seeds 000/001): L = e Z'_mu sum_f fbar gamma^mu (eps^V_f +
-/// gamma^5 eps^A_f) f; from chiral couplings g_L, g_R: eps^V = (g_L + g_R)/(2e),
+/// Conventions (Hati, Kriewald, Orloff, Teixeira, JHEP 07 (2020) 235): L = e Z'_mu sum_f fbar
+/// gamma^mu (eps^V_f + gamma^5 eps^A_f) f; from chiral couplings g_L, g_R: eps^V = (g_L + g_R)/(2e),
 /// eps^A = (g_R - g_L)/(2e). At leading order in eps and m_Z'^2/m_Z^2:
-/// eps^V_f = g_X (X_fL + X_fR)/(2e) + eps Q_f, eps^A_f = g_X (X_fR - X_fL)/(2e).
-/// Nucleons: eps^V_p = 2 eps^V_u + eps^V_d, eps^V_n = eps^V_u + 2 eps^V_d; eps^A_N = sum_q g_A^q eps^A_q
-/// with the FLAG 2019 quark spin fractions (``PhysicalConstants/protonAxialChargeUp``).
+/// eps^V_f = g_X (X_fL + X_fR)/(2e) + eps Q_f, eps^A_f = g_X (X_fR - X_fL)/(2e). The electroweak
+/// numbers come from one ``ElectroweakScheme``.
 ///
-/// Parameters:
-/// - `gaugeCoupling` g_X multiplies the model's charges (ignored for the dark photon, which has none);
-/// - `kineticMixing` is the physical eps multiplying e Q_f (seed 000: eps = eps_k cos(theta_W)/sqrt(1 -
-///   eps_k^2)); `nil` means none at tree level. For a model with a fixed ratio (protophobic) eps is
-///   ratio g_X/e and giving it explicitly is an error.
+/// Particle content: the twelve Standard Model fermions, with the quarks and leptons taken aligned
+/// (the interaction basis is the mass basis: family-diagonal charges give diagonal couplings), plus
+/// the light N_R when the point's neutrinos are ``LightNeutrinos/lightSterile``. Extra fermions of
+/// the model are taken heavy and unmixed; mixing with them (vector-like leptons) comes from a mass
+/// matrix, not from charges alone.
 ///
-/// Only the SM fermions' charges enter: extra fermions are taken heavy and unmixed (mixing with
-/// vector-like leptons, as in the b-l-vll seed model, needs the mass-matrix stage).
+/// The calculator is prepared once per point (quantum numbers, loop fermions, the mixing at the
+/// point's mass); ``table(mass:squaredMomentum:)`` sweeps masses and momenta without rebuilding it,
+/// and ``withModelCoupling(_:)`` moves along the coupling scale.
 ///
 /// ```swift
-/// let lmt = try CouplingCalculator(model: BuiltinModels.model(named: "Lmu-Ltau")!, gaugeCoupling: 1e-3)
-/// lmt.couplings(atSquaredMomentum: 0)[.electron].vector   // loop-induced, about -1.4e-5
+/// let point = try ParameterPoint(model: BuiltinModels.model(named: "Lmu-Ltau")!, mass: 0, coupling: 1e-3)
+/// let calculator = try CouplingCalculator(point: point)
+/// calculator.table(squaredMomentum: 0)[.electron].vector.real   // loop-induced, about -1.4e-5
 /// ```
 public struct CouplingCalculator: Sendable {
-    /// The model.
-    public let model: Model
-    /// g_X (0 for a kinetic-mixing-only model).
-    public let gaugeCoupling: Double
-    /// The tree-level eps in use (explicit, fixed by the model's ratio, or 0).
+    /// The parameter point.
+    public let point: ParameterPoint
+    /// The electroweak scheme.
+    public let scheme: ElectroweakScheme
+    /// The tree-level eps in use (fixed, tied to g_X, the model's ratio, or the loop estimate).
     public let kineticMixing: Double
-    /// The options.
-    public let options: CouplingOptions
     /// The loop-induced mixing, when switched on.
     public let loopMixing: LoopKineticMixing?
+    /// The mass-basis particles the couplings are computed for.
+    public let particles: ParticleTable
+
+    /// (T3, Y, X) of a chiral part.
+    private struct QuantumNumbers: Sendable {
+        var isospin: Double
+        var hypercharge: Double
+        var charge: Double
+    }
+    /// The left- and right-handed parts of every particle (nil when absent).
+    private let chiralParts: [(left: QuantumNumbers?, right: QuantumNumbers?)]
+    private let pointMixing: GaugeBosonMixing
+
+    /// The model.
+    public var model: Model { point.model }
+    /// g_X (0 for a kinetic-mixing-only model).
+    public var gaugeCoupling: Double { point.coupling }
     /// The U(1)_X charge of the Higgs doublet.
-    public let higgsCharge: Double
+    public var higgsCharge: Double { point.model.higgsCharge.doubleValue }
 
-    /// Chiral quantum numbers (T3, Y, X) of the left- and right-handed parts, per target (fermions only).
-    private let left: [(t3: Double, y: Double, x: Double)]
-    private let right: [(t3: Double, y: Double, x: Double)?]
-    private let sterileCharges: [Double]
-    private let defaultMixing: GaugeBosonMixing
-
-    /// Builds the calculator.
+    /// Prepares the couplings of `point` in the electroweak `scheme`.
     ///
-    /// - Throws: ``CouplingError`` for a non-finite or non-positive g_X (charged models), a
-    ///   non-finite eps or |eps| >= 1, eps given for a model that fixes it, a model without three
-    ///   families, Dirac neutrinos without one N_R per family, loop mixing forced on where it
-    ///   diverges, or an ``CouplingOptions/bosonMass`` without a Z' eigenstate.
-    public init(model: Model, gaugeCoupling: Double, kineticMixing: Double? = nil,
-                options: CouplingOptions = CouplingOptions()) throws(CouplingError) {
-        guard model.families == 3 else {
-            throw CouplingError(parameter: "model \(model.name)", value: Double(model.families), problem: "families: couplings need the three SM families")
-        }
-        let charged = !model.isKineticMixingOnly && Self.hasCharges(model)
-        if charged {
-            guard gaugeCoupling.isFinite, gaugeCoupling > 0 else {
-                throw CouplingError(parameter: "gauge coupling", value: gaugeCoupling, problem: "must be finite and > 0")
-            }
-        }
-        let g = charged ? gaugeCoupling : 0
-        var eps = 0.0
-        if let ratio = model.kineticMixingRatio {
-            if let kineticMixing {
-                throw CouplingError(parameter: "kinetic mixing", value: kineticMixing,
-                                    problem: "model \(model.name) fixes eps = \(ratio) g_X/e; do not give it")
-            }
-            // The ratio ties eps to the effective U(1)_X coupling g_X/(e sqrt(1 - eps_k^2)) that
-            // multiplies the charges after the kinetic mixing is removed (seed 000), so that a
-            // protophobic model (ratio -1) has eps_p = 0 exactly in the light limit, not only at
-            // leading order: eps = r sqrt(cos^2 + eps^2)/cos with r = ratio g_X/e, i.e.
-            // eps = r cos / sqrt(cos^2 - r^2).
-            let r = ratio * g / options.electroweak.elementaryCharge
-            let cw = options.electroweak.cosThetaW
-            guard abs(r) < cw else {
-                throw CouplingError(parameter: "gauge coupling", value: gaugeCoupling,
-                                    problem: "too large: model \(model.name) needs |ratio g_X/e| < cos(theta_W)")
-            }
-            eps = r * cw / (cw * cw - r * r).squareRoot()
-        } else if let kineticMixing {
-            eps = kineticMixing
-        }
-        guard eps.isFinite, abs(eps) < 1 else {
-            throw CouplingError(parameter: "kinetic mixing", value: eps, problem: "must be finite with |eps| < 1")
-        }
-        self.model = model
-        self.gaugeCoupling = g
-        self.kineticMixing = eps
-        self.options = options
-        self.higgsCharge = model.higgsCharge.doubleValue
+    /// - Throws: ``Problem`` for loop mixing forced on where it diverges, a model-fixed ratio that
+    ///   cannot be met, or a mass without a Z' eigenstate (see ``GaugeBosonMixing``).
+    public init(point: ParameterPoint, scheme: ElectroweakScheme = .standard) throws(Problem) {
+        self.point = point
+        self.scheme = scheme
+        let model = point.model
+        let eps = try point.treeLevelKineticMixing(scheme: scheme)
+        guard eps.isFinite, abs(eps) < 1 else { throw Problem.invalid(.kineticMixing, eps, "must be finite with |eps| < 1") }
+        kineticMixing = eps
 
         let l = model.charges(of: .L).map(\.doubleValue)
         let e = model.charges(of: .E).map(\.doubleValue)
@@ -100,140 +75,149 @@ public struct CouplingCalculator: Sendable {
         let u = model.charges(of: .U).map(\.doubleValue)
         let d = model.charges(of: .D).map(\.doubleValue)
         let n = model.charges(of: .N).map(\.doubleValue)
-        if options.lightNeutrinos == .dirac && n.count != 3 {
-            throw CouplingError(parameter: "neutrino nature", value: nil,
-                                problem: "dirac needs one N_R per family; model \(model.name) has \(n.count)")
-        }
-        var left: [(t3: Double, y: Double, x: Double)] = []
-        var right: [(t3: Double, y: Double, x: Double)?] = []
+        var parts: [(left: QuantumNumbers?, right: QuantumNumbers?)] = []
         for target in CouplingTarget.fermions {
             let f = target.family!
             switch target {
             case .electron, .muon, .tau:
-                left.append((-0.5, -0.5, l[f])); right.append((0, -1, e[f]))
+                parts.append((QuantumNumbers(isospin: -0.5, hypercharge: -0.5, charge: l[f]), QuantumNumbers(isospin: 0, hypercharge: -1, charge: e[f])))
             case .electronNeutrino, .muonNeutrino, .tauNeutrino:
-                left.append((0.5, -0.5, l[f])); right.append(options.lightNeutrinos == .dirac ? (0, 0, n[f]) : nil)
+                parts.append((QuantumNumbers(isospin: 0.5, hypercharge: -0.5, charge: l[f]),
+                              point.neutrinos == .dirac ? QuantumNumbers(isospin: 0, hypercharge: 0, charge: n[f]) : nil))
             case .up, .charm, .top:
-                left.append((0.5, 1.0 / 6.0, q[f])); right.append((0, 2.0 / 3.0, u[f]))
+                parts.append((QuantumNumbers(isospin: 0.5, hypercharge: 1.0 / 6.0, charge: q[f]), QuantumNumbers(isospin: 0, hypercharge: 2.0 / 3.0, charge: u[f])))
             default:
-                left.append((-0.5, 1.0 / 6.0, q[f])); right.append((0, -1.0 / 3.0, d[f]))
+                parts.append((QuantumNumbers(isospin: -0.5, hypercharge: 1.0 / 6.0, charge: q[f]), QuantumNumbers(isospin: 0, hypercharge: -1.0 / 3.0, charge: d[f])))
             }
         }
-        self.left = left
-        self.right = right
-        self.sterileCharges = options.lightNeutrinos == .lightSterile ? n : []
+        var table = ParticleTable.standardModel
+        if point.neutrinos == .lightSterile, !n.isEmpty {
+            // Light Majorana N_R: right-handed Weyl fields, their couplings stored as right-handed parts.
+            let sterile = n.indices.map { Particle(name: "N\($0 + 1)", kind: .sterileNeutrino, mass: 0, electricCharge: 0, isMajorana: true) }
+            table = try table.appending(sterile)
+            for x in n { parts.append((nil, QuantumNumbers(isospin: 0, hypercharge: 0, charge: x))) }
+        }
+        particles = table
+        chiralParts = parts
 
-        // Loop-induced kinetic mixing.
-        let loop = Self.loopCandidate(model: model, leptonLeft: l, leptonRight: e, gaugeCoupling: g)
-        switch options.loopMixing {
-        case .off:
+        let loop = Self.loopCandidate(model: model, particles: table, leptonLeft: l, leptonRight: e, gaugeCoupling: point.coupling)
+        switch point.loopMixing {
+        case .off, .estimate:
             loopMixing = nil
         case .on:
             guard let loop else {
-                throw CouplingError(parameter: "loop mixing", value: nil,
-                                    problem: "not finite for model \(model.name): it needs U(1)_X charges on charged leptons only, summing to zero, and X_H = 0")
+                throw Problem.invalid(.loopMixing, text: LoopMixingMode.on.rawValue,
+                                      "not finite for model \(model.name): it needs U(1)_X charges on charged leptons only, summing to zero, and X_H = 0",
+                                      kind: .unsupportedModel)
             }
             loopMixing = loop
         case .automatic:
-            let treeGiven = kineticMixing != nil || model.kineticMixingRatio != nil || model.isKineticMixingOnly
+            let treeGiven = point.kineticMixing != .none || !model.isU1Charged
             loopMixing = treeGiven ? nil : loop
         }
-        if let m = options.bosonMass {
-            guard m.isFinite, m >= 0 else { throw CouplingError(parameter: "mass", value: m, problem: "must be finite and >= 0") }
-        }
-        defaultMixing = try GaugeBosonMixing(kineticMixing: eps, gaugeCoupling: g, higgsCharge: higgsCharge,
-                                             bosonMass: options.bosonMass ?? 0, electroweak: options.electroweak)
+        pointMixing = try GaugeBosonMixing(kineticMixing: eps, gaugeCoupling: point.coupling, higgsCharge: model.higgsCharge.doubleValue,
+                                           bosonMass: point.mass, electroweak: scheme)
     }
 
-    static func hasCharges(_ model: Model) -> Bool {
-        model.charges.values.contains { $0.contains { $0 != .zero } } || model.higgsCharge != .zero
+    /// The same point with the model's coupling (g_X, or eps for the dark photon) set to `value`.
+    public func withModelCoupling(_ value: Double) throws(Problem) -> CouplingCalculator {
+        try CouplingCalculator(point: point.withModelCoupling(value), scheme: scheme)
     }
 
     /// The loop mixing if it is finite: only charged leptons carry (vector) X charge among the
     /// electrically charged fields, their sum vanishes, X_H = 0.
-    static func loopCandidate(model: Model, leptonLeft: [Double], leptonRight: [Double], gaugeCoupling: Double) -> LoopKineticMixing? {
+    static func loopCandidate(model: Model, particles: ParticleTable, leptonLeft: [Double], leptonRight: [Double],
+                              gaugeCoupling: Double) -> LoopKineticMixing? {
         guard gaugeCoupling > 0, model.higgsCharge == .zero else { return nil }
         for species in [StandardModelSpecies.Q, .U, .D] where model.charges(of: species).contains(where: { $0 != .zero }) { return nil }
         for fermion in model.extraFermions where fermion.gauge.hypercharge != .zero || fermion.gauge.isospin.dimension > 1 {
             let charges = (fermion.leftCharges ?? []) + (fermion.rightCharges ?? [])
             if charges.contains(where: { $0 != .zero }) { return nil }
         }
-        let masses = [PhysicalConstants.electronMass, PhysicalConstants.muonMass, PhysicalConstants.tauMass]
-        let fermions = (0..<3).map { LoopFermion(mass: masses[$0], electricCharge: -1, vectorCharge: (leptonLeft[$0] + leptonRight[$0]) / 2) }
+        let leptons = [CouplingTarget.electron, .muon, .tau]
+        let fermions = (0..<3).map {
+            LoopFermion(mass: particles[leptons[$0].ordinal].mass, electricCharge: -1, vectorCharge: (leptonLeft[$0] + leptonRight[$0]) / 2)
+        }
         return LoopKineticMixing(fermions: fermions, gaugeCoupling: gaugeCoupling)
     }
 
     /// The exact A-Z-Z' mixing for a Z' of mass `bosonMass` (GeV).
-    public func mixing(bosonMass: Double) throws(CouplingError) -> GaugeBosonMixing {
-        if let m = options.bosonMass, m == bosonMass { return defaultMixing }
-        return try GaugeBosonMixing(kineticMixing: kineticMixing, gaugeCoupling: gaugeCoupling, higgsCharge: higgsCharge,
-                                    bosonMass: bosonMass, electroweak: options.electroweak)
+    public func mixing(bosonMass: Double) throws(Problem) -> GaugeBosonMixing {
+        if bosonMass == point.mass { return pointMixing }
+        return try GaugeBosonMixing(kineticMixing: kineticMixing, gaugeCoupling: point.coupling, higgsCharge: higgsCharge,
+                                    bosonMass: bosonMass, electroweak: scheme)
     }
 
-    /// The real parts of the couplings (units of e) at momentum transfer `q2` (GeV^2, finite; it
-    /// matters only for the loop-induced mixing), with the mass mixing of
-    /// ``CouplingOptions/bosonMass`` (light limit when nil).
-    public func couplings(atSquaredMomentum q2: Double) -> FermionCouplings {
-        complexCouplings(mixing: defaultMixing, squaredMomentum: q2).real
+    /// The couplings at the point's mass and momentum transfer `q2` (GeV^2; default on shell,
+    /// q^2 = m^2).
+    public func table(squaredMomentum q2: Double? = nil) throws(Problem) -> CouplingTable {
+        let q2 = q2 ?? point.mass * point.mass
+        try Validate.finite(q2, .squaredMomentum)
+        return table(mixing: pointMixing, squaredMomentum: q2)
     }
 
-    /// The real parts of the couplings of a Z' of mass `bosonMass`, at `q2` (default: on shell, q^2 = m^2).
-    public func couplings(bosonMass: Double, atSquaredMomentum q2: Double? = nil) throws(CouplingError) -> FermionCouplings {
-        try complexCouplings(bosonMass: bosonMass, atSquaredMomentum: q2).real
+    /// The couplings of a Z' of mass `mass` (GeV) at `q2` (GeV^2; default on shell, q^2 = m^2).
+    public func table(mass: Double, squaredMomentum q2: Double? = nil) throws(Problem) -> CouplingTable {
+        guard mass.isFinite, mass >= 0, mass <= ParameterPoint.maximumMass else {
+            throw Problem.invalid(.mass, mass, "must be finite, >= 0 and <= \(ParameterPoint.maximumMass) GeV")
+        }
+        let q2 = q2 ?? mass * mass
+        try Validate.finite(q2, .squaredMomentum)
+        return table(mixing: try mixing(bosonMass: mass), squaredMomentum: q2)
     }
 
-    /// The complex couplings of a Z' of mass `bosonMass` (GeV) at `q2` (GeV^2; default on shell).
-    public func complexCouplings(bosonMass: Double, atSquaredMomentum q2: Double? = nil) throws(CouplingError) -> ComplexFermionCouplings {
-        let q2 = q2 ?? bosonMass * bosonMass
-        guard q2.isFinite else { throw CouplingError(parameter: "squared momentum", value: q2, problem: "must be finite") }
-        return complexCouplings(mixing: try mixing(bosonMass: bosonMass), squaredMomentum: q2)
-    }
-
-    /// The complex couplings for a given mixing and momentum transfer.
-    public func complexCouplings(mixing: GaugeBosonMixing, squaredMomentum q2: Double) -> ComplexFermionCouplings {
-        let e = PhysicalConstants.elementaryCharge
+    /// The couplings for a given mixing and momentum transfer (q^2 finite).
+    public func table(mixing: GaugeBosonMixing, squaredMomentum q2: Double) -> CouplingTable {
+        let e = scheme.elementaryCharge
         let loopEps: Complex<Double>? = loopMixing.map { $0.mixing(atSquaredMomentum: q2) }
-        var values = [ComplexChiralCoupling](repeating: .zero, count: CouplingTarget.caseCount)
-        for (i, target) in CouplingTarget.fermions.enumerated() {
-            let l = left[i]
-            let gL = mixing.coupling(isospin: l.t3, hypercharge: l.y, charge: l.x)
-            let gR = right[i].map { mixing.coupling(isospin: $0.t3, hypercharge: $0.y, charge: $0.x) } ?? 0
+        var diagonal = [ComplexChiralCoupling](repeating: .zero, count: particles.count)
+        for (i, part) in chiralParts.enumerated() {
+            let gL = part.left.map { mixing.coupling(isospin: $0.isospin, hypercharge: $0.hypercharge, charge: $0.charge) } ?? 0
+            let gR = part.right.map { mixing.coupling(isospin: $0.isospin, hypercharge: $0.hypercharge, charge: $0.charge) } ?? 0
             var vector = Complex((gL + gR) / (2 * e), 0)
             let axial = Complex((gR - gL) / (2 * e), 0)
-            if let loopEps, target.electricCharge != 0 {
-                vector = vector + Complex(-target.electricCharge, 0) * loopEps
+            let charge = particles[i].charge
+            if let loopEps, charge != 0 {
+                vector = vector + Complex(-charge, 0) * loopEps
             }
-            values[target.ordinal] = ComplexChiralCoupling(vector: vector, axial: axial)
+            diagonal[i] = ComplexChiralCoupling(vector: vector, axial: axial)
         }
-        let u = values[CouplingTarget.up.ordinal], d = values[CouplingTarget.down.ordinal], s = values[CouplingTarget.strange.ordinal]
-        let du = PhysicalConstants.protonAxialChargeUp, dd = PhysicalConstants.protonAxialChargeDown, ds = PhysicalConstants.protonAxialChargeStrange
-        values[CouplingTarget.proton.ordinal] = ComplexChiralCoupling(
-            vector: Complex(2, 0) * u.vector + d.vector,
-            axial: Complex(du, 0) * u.axial + Complex(dd, 0) * d.axial + Complex(ds, 0) * s.axial)
-        values[CouplingTarget.neutron.ordinal] = ComplexChiralCoupling(
-            vector: u.vector + Complex(2, 0) * d.vector,
-            axial: Complex(dd, 0) * u.axial + Complex(du, 0) * d.axial + Complex(ds, 0) * s.axial)
-        let sterile = sterileCharges.map { x -> ComplexChiralCoupling in
-            let gR = mixing.coupling(isospin: 0, hypercharge: 0, charge: x)
-            return ComplexChiralCoupling(vector: Complex(gR / (2 * e), 0), axial: Complex(gR / (2 * e), 0))
-        }
-        return ComplexFermionCouplings(values: values, sterileNeutrinos: sterile)
+        return CouplingTable(mass: mixing.bosonMass, squaredMomentum: q2, matrix: ChiralCouplingMatrix(particles: particles, diagonal: diagonal),
+                             gaugeCoupling: point.coupling, kineticMixing: kineticMixing, loopMixing: loopEps)
     }
 
-    /// Problems worth reporting (returned as data, not thrown): a non-perturbative coupling, a
-    /// Z mass noticeably shifted by the mixing.
-    public func warnings(bosonMass: Double? = nil) -> [String] {
-        var list: [String] = []
-        let maxCharge = model.charges.values.flatMap { $0 }.map { abs($0.doubleValue) }.max() ?? 0
-        if gaugeCoupling * maxCharge > (4 * Double.pi).squareRoot() {
-            list.append("g_X |X|max = \(gaugeCoupling * maxCharge) exceeds sqrt(4 pi): not perturbative")
+    /// Problems worth reporting with couplings at `mass` (default: the point's), returned as data:
+    /// a non-perturbative gauge coupling, a Z mass noticeably shifted by the mixing.
+    public func problems(mass: Double? = nil) -> [Problem] {
+        var list: [Problem] = []
+        let model = point.model
+        var maxCharge = model.charges.values.flatMap { $0 }.map { abs($0.doubleValue) }.max() ?? 0
+        maxCharge = max(maxCharge, abs(model.higgsCharge.doubleValue))
+        for fermion in model.extraFermions {
+            for x in (fermion.leftCharges ?? []) + (fermion.rightCharges ?? []) { maxCharge = max(maxCharge, abs(x.doubleValue)) }
         }
-        if let m = bosonMass ?? options.bosonMass, let mix = try? mixing(bosonMass: m) {
-            let shift = mix.shiftedZMass - options.electroweak.zMass
+        let perturbative = (4 * Double.pi).squareRoot()
+        if point.coupling * maxCharge > perturbative {
+            list.append(.warning(.nonPerturbativeCoupling, .coupling, value: point.coupling,
+                                 "g_X |X|max = \(point.coupling * maxCharge) exceeds sqrt(4 pi): not perturbative"))
+        }
+        if let mix = try? mixing(bosonMass: mass ?? point.mass) {
+            let shift = mix.shiftedZMass - scheme.zMass
             if abs(shift) > 2.0e-3 {
-                list.append("the mixing shifts the Z mass by \(shift) GeV (measured to 2 MeV): electroweak precision data exclude this point")
+                list.append(.warning(.zMassShift, .mass, value: mass ?? point.mass,
+                                     "the mixing shifts the Z mass by \(shift) GeV (measured to 2 MeV): electroweak precision data exclude this point"))
             }
         }
         return list
+    }
+}
+
+/// The couplings stage as a function of a parameter point.
+public enum Couplings {
+    /// The couplings of `point` at its mass and at momentum transfer `q2` (GeV^2; default on shell,
+    /// q^2 = m^2).
+    public static func table(for point: ParameterPoint, squaredMomentum q2: Double? = nil,
+                             scheme: ElectroweakScheme = .standard) throws(Problem) -> CouplingTable {
+        try CouplingCalculator(point: point, scheme: scheme).table(squaredMomentum: q2)
     }
 }

@@ -1,6 +1,11 @@
 import ZPrimeCore
+import ZPrimeSpectrum
 
-/// The Standard Model fermions and the nucleons a Z' couples to.
+/// The Standard Model fermions and the nucleons a Z' couples to: the Standard Model view of a
+/// ``CouplingTable`` (whose mass-basis ``ChiralCouplingMatrix`` covers any particle content).
+///
+/// The twelve fermions have the indices of ``ParticleTable/standardModel`` (``ordinal`` 0 ... 11);
+/// the proton and the neutron (12, 13) are derived from the quark couplings.
 public enum CouplingTarget: String, CaseIterable, Sendable, Hashable, Codable {
     case electron = "e"
     case muon = "mu"
@@ -56,40 +61,6 @@ public enum CouplingTarget: String, CaseIterable, Sendable, Hashable, Codable {
     }
 }
 
-/// A Z' coupling to one fermion in the seeds' convention (seeds 000/001, PHYSICS.md section 3):
-/// L = e Z'_mu fbar gamma^mu (eps^V + gamma^5 eps^A) f.
-///
-/// `vector` and `axial` are eps^V and eps^A, in units of the elementary charge e. The absolute
-/// couplings are g_V = e eps^V and g_A = e eps^A. From chiral U(1)_X charges with gauge coupling
-/// g_X: eps^V = g_X (X_L + X_R)/(2e), eps^A = g_X (X_R - X_L)/(2e).
-public struct ChiralCoupling: Sendable, Hashable {
-    /// eps^V in units of e.
-    public var vector: Double
-    /// eps^A in units of e.
-    public var axial: Double
-
-    /// Creates a coupling from eps^V and eps^A (units of e).
-    public init(vector: Double, axial: Double) {
-        self.vector = vector
-        self.axial = axial
-    }
-
-    /// No coupling.
-    public static let zero = ChiralCoupling(vector: 0, axial: 0)
-
-    /// The absolute vector coupling g_V = e eps^V.
-    public var absoluteVector: Double { PhysicalConstants.elementaryCharge * vector }
-    /// The absolute axial coupling g_A = e eps^A.
-    public var absoluteAxial: Double { PhysicalConstants.elementaryCharge * axial }
-
-    /// The coupling to the left-handed component, eps^V - eps^A (units of e): with
-    /// gamma^5 P_L = -P_L the Lagrangian reads e Z' [(eps^V - eps^A) fbar_L gamma f_L +
-    /// (eps^V + eps^A) fbar_R gamma f_R]. For a purely left-handed neutrino this is g_X X_L / e.
-    public var left: Double { vector - axial }
-    /// The coupling to the right-handed component, eps^V + eps^A (units of e).
-    public var right: Double { vector + axial }
-}
-
 /// The couplings of one Z' to every ``CouplingTarget``, in units of e.
 public struct FermionCouplings: Sendable, Hashable {
     /// The couplings by target; a missing target couples with zero.
@@ -104,5 +75,40 @@ public struct FermionCouplings: Sendable, Hashable {
     public subscript(_ target: CouplingTarget) -> ChiralCoupling {
         get { values[target] ?? .zero }
         set { values[target] = newValue }
+    }
+}
+
+extension CouplingTarget {
+    /// The position of the target in `CouplingTarget.allCases` (0 ... 13): for the twelve fermions
+    /// also their index in every ``ParticleTable`` built by ZPrime.
+    public var ordinal: Int {
+        switch self {
+        case .electron: return 0
+        case .muon: return 1
+        case .tau: return 2
+        case .electronNeutrino: return 3
+        case .muonNeutrino: return 4
+        case .tauNeutrino: return 5
+        case .up: return 6
+        case .down: return 7
+        case .strange: return 8
+        case .charm: return 9
+        case .bottom: return 10
+        case .top: return 11
+        case .proton: return 12
+        case .neutron: return 13
+        }
+    }
+
+    /// The number of targets (`allCases.count`, stored).
+    public static let caseCount = allCases.count
+
+    /// The SM fermions (every target but the nucleons), in `allCases` order.
+    public static let fermions: [CouplingTarget] = allCases.filter { $0 != .proton && $0 != .neutron }
+
+    /// The target of the Standard Model particle at `index` of a particle table (0 ... 11), or nil.
+    public init?(particleIndex index: Int) {
+        guard index >= 0, index < ParticleTable.standardModelCount else { return nil }
+        self = CouplingTarget.fermions[index]
     }
 }

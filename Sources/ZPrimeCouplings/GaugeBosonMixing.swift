@@ -1,44 +1,5 @@
 import ZPrimeCore
 
-/// The electroweak inputs of the A-Z-Z' diagonalisation, in a tree-level on-shell scheme.
-///
-/// e = sqrt(4 pi alpha(0)) (the coupling the seeds measure eps^V, eps^A in), cos(theta_W) =
-/// m_W/m_Z, g = e/sin(theta_W), g' = e/cos(theta_W), g_Z = sqrt(g^2 + g'^2), and the vacuum
-/// expectation value v = 2 m_Z/g_Z so that the unmixed Z mass is the measured m_Z. Being tree
-/// level, this scheme is consistent for the mixing (the Z' couplings are fixed by the same g, g',
-/// v that give m_Z) but does not resum running couplings: the Z-like admixture of a heavy Z' is
-/// good to O(alpha/pi).
-public struct ElectroweakInputs: Sendable, Hashable {
-    /// The elementary charge e (natural units).
-    public var elementaryCharge: Double
-    /// The measured Z mass in GeV (the unmixed Z mass m_Z0).
-    public var zMass: Double
-    /// The measured W mass in GeV.
-    public var wMass: Double
-
-    /// Inputs from ``PhysicalConstants`` (CODATA 2022 alpha, PDG 2024 m_W, m_Z).
-    public static let standard = ElectroweakInputs(
-        elementaryCharge: PhysicalConstants.elementaryCharge, zMass: PhysicalConstants.zMass, wMass: PhysicalConstants.wMass)
-
-    /// Creates the inputs.
-    public init(elementaryCharge: Double, zMass: Double, wMass: Double) {
-        self.elementaryCharge = elementaryCharge
-        self.zMass = zMass
-        self.wMass = wMass
-    }
-
-    /// cos(theta_W) = m_W/m_Z.
-    public var cosThetaW: Double { wMass / zMass }
-    /// sin(theta_W).
-    public var sinThetaW: Double { (1.0 - cosThetaW * cosThetaW).squareRoot() }
-    /// The hypercharge coupling g' = e/cos(theta_W).
-    public var hyperchargeCoupling: Double { elementaryCharge / cosThetaW }
-    /// g_Z = sqrt(g^2 + g'^2) = e/(sin cos).
-    public var zCoupling: Double { elementaryCharge / (sinThetaW * cosThetaW) }
-    /// The vacuum expectation value v = 2 m_Z/g_Z (GeV).
-    public var vacuumExpectationValue: Double { 2.0 * zMass / zCoupling }
-}
-
 /// The exact diagonalisation of the kinetically mixed B-W3-X system with an X-charged Higgs.
 ///
 /// Seed 000, backup "Gauge boson mixing" (Hati, Kriewald, Orloff, Teixeira, JHEP 07 (2020) 235)
@@ -81,7 +42,7 @@ public struct GaugeBosonMixing: Sendable, Hashable {
     /// The physical Z' mass in GeV (0: the massless limit).
     public let bosonMass: Double
     /// The electroweak inputs.
-    public let electroweak: ElectroweakInputs
+    public let electroweak: ElectroweakScheme
     /// The Lagrangian parameter eps_k = eps/sqrt(cos^2(theta_W) + eps^2).
     public let kineticMixingParameter: Double
     /// The Z0 component z of the Z' eigenvector (Z0 = the unmixed Z).
@@ -105,18 +66,18 @@ public struct GaugeBosonMixing: Sendable, Hashable {
 
     /// Diagonalises the system for a Z' of mass `bosonMass` (GeV, >= 0).
     ///
-    /// - Throws: ``CouplingError`` when an input is not finite, |eps| >= 1, or the mass lies in the
+    /// - Throws: ``Problem`` when an input is not finite, |eps| >= 1, or the mass lies in the
     ///   level-repulsion gap just above m_Z.
     public init(kineticMixing: Double, gaugeCoupling: Double, higgsCharge: Double, bosonMass: Double,
-                electroweak: ElectroweakInputs = .standard) throws(CouplingError) {
+                electroweak: ElectroweakScheme = .standard) throws(Problem) {
         guard kineticMixing.isFinite, abs(kineticMixing) < 1 else {
-            throw CouplingError(parameter: "kinetic mixing", value: kineticMixing, problem: "must be finite with |eps| < 1")
+            throw Problem.invalid(.kineticMixing, kineticMixing, "must be finite with |eps| < 1")
         }
         guard gaugeCoupling.isFinite else {
-            throw CouplingError(parameter: "gauge coupling", value: gaugeCoupling, problem: "must be finite")
+            throw Problem.invalid(.coupling, gaugeCoupling, "must be finite")
         }
         guard bosonMass.isFinite, bosonMass >= 0 else {
-            throw CouplingError(parameter: "mass", value: bosonMass, problem: "must be finite and >= 0")
+            throw Problem.invalid(.mass, bosonMass, "must be finite and >= 0")
         }
         self.kineticMixing = kineticMixing
         self.gaugeCoupling = gaugeCoupling
@@ -147,15 +108,15 @@ public struct GaugeBosonMixing: Sendable, Hashable {
         }
         let denominator = (mz0 - bosonMass) * (mz0 + bosonMass)
         guard denominator != 0 else {
-            throw CouplingError(parameter: "mass", value: bosonMass, problem: "equals m_Z while the Z' mixes with the Z: no mass eigenstate there")
+            throw Problem.invalid(.mass, bosonMass, "equals m_Z while the Z' mixes with the Z: no mass eigenstate there")
         }
         rhoMinusOne = lambda / denominator
         rho = 1.0 + rhoMinusOne
         let bare2 = lambda + quarterV2Eta2 * rhoMinusOne
         guard bare2 >= 0 else {
             let edge = (mz0 * mz0 + quarterV2Eta2).squareRoot()
-            throw CouplingError(parameter: "mass", value: bosonMass,
-                                problem: "lies in the level-repulsion gap between m_Z = \(mz0) GeV and \(edge) GeV for this mixing: no Z' eigenstate")
+            throw Problem.invalid(.mass, bosonMass,
+                                  "lies in the level-repulsion gap between m_Z = \(mz0) GeV and \(edge) GeV for this mixing: no Z' eigenstate")
         }
         bareBosonMass = bare2.squareRoot() / c
         let ratio = eta / electroweak.zCoupling * rho

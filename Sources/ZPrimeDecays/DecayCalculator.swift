@@ -38,8 +38,8 @@ import ZPrimeCouplings
 public struct DecayCalculator: Sendable {
     /// The couplings.
     public let couplings: CouplingCalculator
-    /// The dark-sector width.
-    public let invisibleWidth: InvisibleWidth
+    /// The dark sector (by default the couplings' parameter point's).
+    public let invisibleWidth: DarkSector
     /// The hadronic data.
     public let hadronicData: HadronicData
     /// The strong coupling.
@@ -70,11 +70,12 @@ public struct DecayCalculator: Sendable {
         return e2 * e2 * e2 / pow(4 * Double.pi, 4) / (128.0 * 729.0 * 25.0 * Double.pi * Double.pi * Double.pi)
     }()
 
-    /// Creates a calculator; the hadronic data default to the bundled DarkCast grids.
-    public init(couplings: CouplingCalculator, invisibleWidth: InvisibleWidth = .none,
-                hadronicData: HadronicData? = nil, strongCoupling: StrongCoupling = .standard) throws(DecayError) {
+    /// Creates a calculator; the dark sector defaults to the point's, the hadronic data to the
+    /// bundled DarkCast grids.
+    public init(couplings: CouplingCalculator, invisibleWidth: DarkSector? = nil,
+                hadronicData: HadronicData? = nil, strongCoupling: StrongCoupling = .standard) throws(Problem) {
         self.couplings = couplings
-        self.invisibleWidth = try invisibleWidth.validated()
+        self.invisibleWidth = try (invisibleWidth ?? couplings.point.darkSector).validated()
         let data: HadronicData
         if let hadronicData { data = hadronicData } else { data = try HadronicData.bundled() }
         self.hadronicData = data
@@ -86,51 +87,46 @@ public struct DecayCalculator: Sendable {
         channelGrids = data.channels.map { ($0.components[.rho], $0.components[.omega], $0.components[.phi], $0.omegaPhiInterference) }
     }
 
-    /// `count` masses log-spaced from `lower` to `upper` inclusive (GeV); `count = 1` gives `lower`.
-    ///
-    /// - Throws: ``DecayError`` for non-finite or non-positive bounds, `lower > upper`,
-    ///   `lower == upper` with more than one point, or `count < 1`.
-    public static func logSpacedMasses(from lower: Double, to upper: Double, count: Int) throws(DecayError) -> [Double] {
-        guard lower.isFinite, lower > 0 else { throw DecayError(parameter: "mass range start", value: lower, problem: "must be finite and > 0") }
-        guard upper.isFinite, upper > 0 else { throw DecayError(parameter: "mass range end", value: upper, problem: "must be finite and > 0") }
-        guard count >= 1 else { throw DecayError(parameter: "mass range count", value: Double(count), problem: "must be at least 1") }
-        guard lower <= upper else { throw DecayError(parameter: "mass range", value: nil, problem: "start \(lower) is above end \(upper)") }
-        if count == 1 { return [lower] }
-        guard lower < upper else { throw DecayError(parameter: "mass range", value: nil, problem: "start equals end \(upper) with \(count) points") }
-        let ratio = log(upper / lower)
-        return (0..<count).map { k in
-            k == count - 1 ? upper : lower * exp(ratio * Double(k) / Double(count - 1))
-        }
+    /// `count` masses log-spaced from `lower` to `upper` inclusive (GeV); see ``Grid/logSpaced(from:to:count:parameter:)``.
+    public static func logSpacedMasses(from lower: Double, to upper: Double, count: Int) throws(Problem) -> [Double] {
+        try Grid.logSpaced(from: lower, to: upper, count: count, parameter: .massRange)
     }
 
     /// The widths at `mass` (GeV) with the on-shell couplings (exact mixing at m, loop at q^2 = m^2).
     ///
-    /// - Throws: ``DecayError`` for a non-finite or non-positive mass, or a mass without a Z'
+    /// - Throws: ``Problem`` for a non-finite or non-positive mass, or a mass without a Z'
     ///   eigenstate (see ``GaugeBosonMixing``).
-    public func widths(mass: Double) throws(DecayError) -> DecayWidths {
-        guard mass.isFinite, mass > 0 else { throw DecayError(parameter: "mass", value: mass, problem: "must be finite and > 0") }
-        let c: ComplexFermionCouplings
-        do { c = try couplings.complexCouplings(bosonMass: mass) } catch { throw error }
-        return widths(mass: mass, couplings: c)
+    public func widths(mass: Double) throws(Problem) -> DecayWidths {
+        guard mass.isFinite, mass > 0 else { throw Problem.invalid(.mass, mass, "must be finite and > 0") }
+        return widths(mass: mass, couplings: try couplings.table(mass: mass))
+    }
+
+    /// The widths at the couplings' own mass (the parameter point's).
+    public func widths(couplings table: CouplingTable) throws(Problem) -> DecayWidths {
+        guard table.mass.isFinite, table.mass > 0 else { throw Problem.invalid(.mass, table.mass, "must be finite and > 0") }
+        return widths(mass: table.mass, couplings: table)
     }
 
     /// The widths at each of `masses`.
-    public func widths(masses: [Double]) throws(DecayError) -> [DecayWidths] {
+    public func widths(masses: [Double]) throws(Problem) -> [DecayWidths] {
         var results: [DecayWidths] = []
         results.reserveCapacity(masses.count)
         for m in masses { results.append(try widths(mass: m)) }
         return results
     }
 
-    /// The widths at `mass` (GeV, finite, > 0) for given couplings.
-    public func widths(mass m: Double, couplings c: ComplexFermionCouplings) -> DecayWidths {
+    /// The widths at `mass` (GeV, finite, > 0) for given couplings (their Standard Model entries,
+    /// and every other pair of the particle table in ``DecayChannel/exotic`` or
+    /// ``DecayChannel/invisible``).
+    public func widths(mass m: Double, couplings c: CouplingTable) -> DecayWidths {
         let e = PhysicalConstants.elementaryCharge
         let e2 = e * e
         var w = [Double](repeating: 0, count: DecayChannel.caseCount)
+        let values = c.matrix.diagonal
 
         // Charged leptons.
         for (channel, target, mf) in Self.leptons {
-            let k = c.values[target.ordinal]
+            let k = values[target.ordinal]
             w[channel.ordinal] = Self.fermionPair(mass: m, fermionMass: mf, vectorSquared: e2 * k.vectorMagnitudeSquared,
                                                   axialSquared: e2 * k.axialMagnitudeSquared, colours: 1)
         }
@@ -139,7 +135,7 @@ public struct DecayCalculator: Sendable {
         let neutrinoFactor = m / (12 * Double.pi) * e2
         var neutrinos = 0.0
         for (channel, target) in Self.neutrinoFlavours {
-            let k = c.values[target.ordinal]
+            let k = values[target.ordinal]
             let width = neutrinoFactor * (k.vectorMagnitudeSquared + k.axialMagnitudeSquared)
             w[channel.ordinal] = width
             neutrinos += width
@@ -152,7 +148,7 @@ public struct DecayCalculator: Sendable {
         // Three photons.
         let me = PhysicalConstants.electronMass
         if m <= 2 * me {
-            let gV2 = e2 * c.values[CouplingTarget.electron.ordinal].vectorMagnitudeSquared
+            let gV2 = e2 * values[CouplingTarget.electron.ordinal].vectorMagnitudeSquared
             let r = m / me
             let r2 = r * r
             let r8 = (r2 * r2) * (r2 * r2)
@@ -164,7 +160,7 @@ public struct DecayCalculator: Sendable {
         let weight = Self.perturbativeWeight(mass: m)
         let regime: HadronicRegime = weight == 0 ? .vectorMesonDominance : (weight == 1 ? .perturbative : .transition(weight: weight))
         var hadrons = 0.0
-        let u = c.values[CouplingTarget.up.ordinal], d = c.values[CouplingTarget.down.ordinal], s = c.values[CouplingTarget.strange.ordinal]
+        let u = values[CouplingTarget.up.ordinal], d = values[CouplingTarget.down.ordinal], s = values[CouplingTarget.strange.ordinal]
         let ur = u.real, ui = u.imaginary, dr = d.real, di = d.imaginary, sr = s.real, si = s.imaginary
         if weight < 1 {
             let vmd = 1 - weight
@@ -217,7 +213,7 @@ public struct DecayCalculator: Sendable {
                 w[DecayChannel.lightQuarks.ordinal] = weight * light * k
             }
             for (channel, target, mq) in Self.heavyQuarks where m > 2 * mq {
-                let q = c.values[target.ordinal]
+                let q = values[target.ordinal]
                 w[channel.ordinal] = k * Self.fermionPair(mass: m, fermionMass: mq, vectorSquared: e2 * q.vectorMagnitudeSquared,
                                                           axialSquared: e2 * q.axialMagnitudeSquared, colours: 3)
                 singletSumRe += e * q.real.vector
@@ -233,14 +229,79 @@ public struct DecayCalculator: Sendable {
         }
         w[DecayChannel.hadrons.ordinal] = hadrons
 
+        // Every other pair of the particle table.
+        var pairs: [PairWidth] = []
+        if c.particles.count > ParticleTable.standardModelCount || !c.matrix.isDiagonal {
+            pairs = Self.otherPairs(mass: m, couplings: c, alphaS: strongCoupling(max(m, 1)))
+            for pair in pairs { w[pair.channel.ordinal] += pair.width }
+        }
+
         // Dark sector.
         switch invisibleWidth {
         case .none: break
-        case .fixed(let width): w[DecayChannel.invisible.ordinal] = width
+        case .fixed(let width): w[DecayChannel.invisible.ordinal] += width
         case .darkFermion(let coupling, let mass):
-            w[DecayChannel.invisible.ordinal] = Self.fermionPair(mass: m, fermionMass: mass, vectorSquared: coupling * coupling, axialSquared: 0, colours: 1)
+            w[DecayChannel.invisible.ordinal] += Self.fermionPair(mass: m, fermionMass: mass, vectorSquared: coupling * coupling, axialSquared: 0, colours: 1)
+        case .visibleMultiple(let factor):
+            let visible = w[DecayChannel.electron.ordinal] + w[DecayChannel.muon.ordinal] + w[DecayChannel.tau.ordinal]
+                + w[DecayChannel.hadrons.ordinal] + w[DecayChannel.photons.ordinal] + w[DecayChannel.exotic.ordinal]
+            w[DecayChannel.invisible.ordinal] += factor * visible
         }
-        return DecayWidths(mass: m, values: w, hadronicRegime: regime)
+        return DecayWidths(mass: m, values: w, hadronicRegime: regime, pairs: pairs)
+    }
+
+    /// The widths of the pairs the Standard Model block above does not cover: diagonal entries of
+    /// states beyond the twelve SM fermions (light sterile neutrinos are counted in
+    /// ``DecayChannel/sterileNeutrinos`` there) and every off-diagonal entry.
+    ///
+    /// For psibar_i gamma^mu (v + a gamma^5) psi_j + h.c. with g_L = e (v - a), g_R = e (v + a):
+    ///
+    ///     Gamma(Z' -> f_i fbar_j) = N_c lambda^(1/2)(m^2, m_i^2, m_j^2) / (24 pi m^3)
+    ///         [ (|g_L|^2 + |g_R|^2) (m^2 - (m_i^2 + m_j^2)/2 - (m_i^2 - m_j^2)^2/(2 m^2)) + 6 m_i m_j Re(g_L g_R^*) ],
+    ///
+    /// which for i = j reduces to N_c m beta [|g_V|^2 (1 + 2 mu^2) + |g_A|^2 beta^2]/(12 pi); for i != j
+    /// both charge orderings (f_i fbar_j and f_j fbar_i) are open and the pair width is twice it.
+    /// Quark pairs are perturbative (K factor) and counted only above 2 GeV, where the hadronic width
+    /// is perturbative; pairs of (light or sterile) neutrinos count in ``DecayChannel/neutrinos``,
+    /// other pairs of invisible states (dark fermions) in ``DecayChannel/invisible``, everything else
+    /// in ``DecayChannel/exotic``. Majorana states are counted like Weyl fermions (their couplings
+    /// are those of one Weyl field, see ``ChiralCouplingMatrix``), which is exact for massless states.
+    static func otherPairs(mass m: Double, couplings c: CouplingTable, alphaS: Double) -> [PairWidth] {
+        let e2 = PhysicalConstants.elementaryCharge * PhysicalConstants.elementaryCharge
+        let particles = c.particles
+        var result: [PairWidth] = []
+        func add(_ i: Int, _ j: Int, _ coupling: ComplexChiralCoupling) {
+            let a = particles[i], b = particles[j]
+            guard m > a.mass + b.mass, !coupling.isZero else { return }
+            if a.isQuark && m < transitionEnd { return }
+            let gL2 = e2 * coupling.leftMagnitudeSquared, gR2 = e2 * coupling.rightMagnitudeSquared
+            let left = coupling.left, right = coupling.right
+            let interference = e2 * (left.real * right.real + left.imaginary * right.imaginary)
+            // lambda(m^2, m_i^2, m_j^2) as a product of mass differences: no cancellation near threshold.
+            let lambda = (m - a.mass - b.mass) * (m + a.mass + b.mass) * (m - a.mass + b.mass) * (m + a.mass - b.mass)
+            guard lambda > 0 else { return }
+            let m2 = m * m
+            let sum = a.mass * a.mass + b.mass * b.mass, difference = (a.mass - b.mass) * (a.mass + b.mass)
+            let bracket = (gL2 + gR2) * (m2 - sum / 2 - difference * difference / (2 * m2)) + 6 * a.mass * b.mass * interference
+            var width = Double(a.colours) * lambda.squareRoot() / (24 * Double.pi * m2 * m) * bracket
+            if i != j { width *= 2 }
+            if a.isQuark { width *= PerturbativeQCD.nonSingletFactor(alphaS: alphaS, flavours: StrongCoupling.activeFlavours(at: m)) }
+            guard width > 0 else { return }
+            let channel: DecayChannel
+            if a.isNeutrinoLike && b.isNeutrinoLike {
+                channel = .neutrinos
+            } else if a.isInvisible && b.isInvisible {
+                channel = .invisible
+            } else {
+                channel = .exotic
+            }
+            result.append(PairWidth(particles: (a.name, b.name), width: width, channel: channel))
+        }
+        for i in ParticleTable.standardModelCount..<particles.count where particles[i].kind != .sterileNeutrino {
+            add(i, i, c.matrix.diagonal[i])
+        }
+        for entry in c.matrix.offDiagonal { add(entry.row, entry.column, entry.coupling) }
+        return result
     }
 
     /// Gamma(Z' -> f fbar) = N_c m/(12 pi) beta [g_V^2 (1 + 2 mu^2) + g_A^2 beta^2] (absolute couplings

@@ -1,4 +1,4 @@
-/// A Z' decay channel. The seven top-level channels partition the total width; every other
+/// A Z' decay channel. The eight top-level channels partition the total width; every other
 /// channel is a part of one of them (``parent``).
 ///
 /// | key | channel | part of |
@@ -7,7 +7,8 @@
 /// | `nu` | all light neutrinos (`nu_e`, `nu_mu`, `nu_tau`, `nu_sterile`) | total |
 /// | `hadrons` | everything hadronic | total |
 /// | `photons` | three photons (m <= 2 m_e, vector electron coupling) | total |
-/// | `invisible` | the user-supplied dark width | total |
+/// | `invisible` | the dark sector: the dark width of the parameter point, and dark fermions of the particle table | total |
+/// | `exotic` | every other fermion pair: flavour-changing pairs and heavy states beyond the SM (per pair in ``DecayWidths/pairs``) | total |
 /// | `pi+_pi-`, `pi+_pi-_pi0`, `pi+_pi-_pi+_pi-`, `pi+_pi-_pi0_pi0`, `K_K`, `K_K_pi`, `pi0_gamma`, `other` | DarkCast's exclusive VMD channels (vector couplings, m <= 2 GeV) | hadrons |
 /// | `hadrons_axial` | axial-vector hadronic part (a_1 spectral functions, m <= 2 GeV) | hadrons |
 /// | `uds` | perturbative u, d, s pairs with QCD corrections (m >= 1.8 GeV) | hadrons |
@@ -37,6 +38,7 @@ public enum DecayChannel: String, CaseIterable, Sendable, Hashable, Codable {
     case charm = "c"
     case bottom = "b"
     case top = "t"
+    case exotic = "exotic"
 
     /// The position in `allCases`, for array storage.
     public var ordinal: Int {
@@ -65,13 +67,14 @@ public enum DecayChannel: String, CaseIterable, Sendable, Hashable, Codable {
         case .charm: return 21
         case .bottom: return 22
         case .top: return 23
+        case .exotic: return 24
         }
     }
 
     /// The top-level channel this one belongs to (nil for the top-level channels themselves).
     public var parent: DecayChannel? {
         switch self {
-        case .electron, .muon, .tau, .neutrinos, .hadrons, .photons, .invisible: return nil
+        case .electron, .muon, .tau, .neutrinos, .hadrons, .photons, .invisible, .exotic: return nil
         case .electronNeutrinos, .muonNeutrinos, .tauNeutrinos, .sterileNeutrinos: return .neutrinos
         default: return .hadrons
         }
@@ -80,7 +83,7 @@ public enum DecayChannel: String, CaseIterable, Sendable, Hashable, Codable {
     /// The number of channels (`allCases.count`, stored).
     public static let caseCount = allCases.count
 
-    /// The seven channels whose widths add up to the total.
+    /// The eight channels whose widths add up to the total.
     public static let topLevel: [DecayChannel] = allCases.filter { $0.parent == nil }
 
     /// DarkCast's eight exclusive hadronic channels, in the order of ``HadronicData/channels``.

@@ -1,8 +1,41 @@
 import ZPrimeCore
 import ZPrimeCouplings
 
-/// A bad input to the decays stage (the same type as the couplings stage's `CouplingError`).
-public typealias DecayError = ParameterError
+/// A bad input to the decays stage (the one ``Problem`` type of every stage).
+public typealias DecayError = Problem
+
+/// The dark sector of a parameter point, as the decays stage reads it.
+public typealias InvisibleWidth = DarkSector
+
+/// The width into one pair of fermions outside the Standard Model's flavour-diagonal channels: a
+/// flavour-changing pair (f_i fbar_j plus f_j fbar_i) or a pair of states beyond the SM.
+public struct PairWidth: Sendable, Hashable {
+    /// The two particles' names, e.g. `"b"`, `"s"` (the same name twice for a diagonal pair).
+    public let particles: (String, String)
+    /// The width in GeV (both charge orderings for i != j).
+    public let width: Double
+    /// The top-level channel the width is counted in (``DecayChannel/exotic``, or
+    /// ``DecayChannel/invisible`` for dark states).
+    public let channel: DecayChannel
+
+    /// Creates a pair width.
+    public init(particles: (String, String), width: Double, channel: DecayChannel) {
+        self.particles = particles
+        self.width = width
+        self.channel = channel
+    }
+
+    public static func == (lhs: PairWidth, rhs: PairWidth) -> Bool {
+        lhs.particles == rhs.particles && lhs.width == rhs.width && lhs.channel == rhs.channel
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(particles.0)
+        hasher.combine(particles.1)
+        hasher.combine(width)
+        hasher.combine(channel)
+    }
+}
 
 /// How the hadronic width at a mass was obtained.
 public enum HadronicRegime: Sendable, Hashable {
@@ -24,13 +57,16 @@ public struct DecayWidths: Sendable, Hashable {
     public let mass: Double
     /// The width of every ``DecayChannel`` (GeV), indexed by ``DecayChannel/ordinal``.
     public let values: [Double]
-    /// The total width (GeV): the sum of the seven top-level channels.
+    /// The total width (GeV): the sum of the eight top-level channels.
     public let total: Double
     /// How the hadronic part was computed.
     public let hadronicRegime: HadronicRegime
+    /// The pairs counted in ``DecayChannel/exotic`` (and dark pairs of the particle table counted in
+    /// ``DecayChannel/invisible``), one entry per open pair with a non-zero width.
+    public let pairs: [PairWidth]
 
     /// Creates a result; `total` is the sum of the top-level widths.
-    public init(mass: Double, values: [Double], hadronicRegime: HadronicRegime) {
+    public init(mass: Double, values: [Double], hadronicRegime: HadronicRegime, pairs: [PairWidth] = []) {
         precondition(values.count == DecayChannel.caseCount, "one width per channel")
         self.mass = mass
         self.values = values
@@ -38,26 +74,43 @@ public struct DecayWidths: Sendable, Hashable {
         for channel in DecayChannel.topLevel { total += values[channel.ordinal] }
         self.total = total
         self.hadronicRegime = hadronicRegime
+        self.pairs = pairs
     }
+
+    /// The largest Gamma/m before ``problems`` reports a broad resonance: 0.1, where the
+    /// narrow-width treatment of production and decay (and the Breit-Wigner shape) stops being a
+    /// good approximation.
+    public static let broadWidthThreshold = 0.1
 
     /// Caveats of the methods at this mass, worth showing next to the numbers (returned as data,
     /// never printed here; built on demand so that scans do not pay for the text).
-    public var warnings: [String] {
-        var list: [String] = []
+    public var problems: [Problem] {
+        var list: [Problem] = []
         let me = PhysicalConstants.electronMass
         if mass > me && mass <= 2 * me && values[DecayChannel.photons.ordinal] > 0 {
-            list.append("three-photon width: the expansion in m/m_e is poor near 2 m_e (DarkCast's series, kept as is)")
+            list.append(.warning(.methodCaveat, .mass, value: mass, "three-photon width: the expansion in m/m_e is poor near 2 m_e (DarkCast's series, kept as is)"))
         }
         if case .transition(let weight) = hadronicRegime {
-            list.append("hadrons: \(DecayCalculator.transitionStart)-\(DecayCalculator.transitionEnd) GeV blend of VMD data and perturbative QCD (perturbative share \(weight))")
+            list.append(.note(.methodCaveat, .mass, value: mass,
+                              "hadrons: \(DecayCalculator.transitionStart)-\(DecayCalculator.transitionEnd) GeV blend of VMD data and perturbative QCD (perturbative share \(weight))"))
         }
         if mass > 3.0 && mass < 4.3 {
-            list.append("hadrons: charmonium region, perturbative QCD gives only the resonance-averaged inclusive width")
+            list.append(.note(.methodCaveat, .mass, value: mass, "hadrons: charmonium region, perturbative QCD gives only the resonance-averaged inclusive width"))
         } else if mass > 9.2 && mass < 11.0 {
-            list.append("hadrons: bottomonium region, perturbative QCD gives only the resonance-averaged inclusive width")
+            list.append(.note(.methodCaveat, .mass, value: mass, "hadrons: bottomonium region, perturbative QCD gives only the resonance-averaged inclusive width"))
+        }
+        if total > Self.broadWidthThreshold * mass {
+            list.append(.warning(.broadResonance, .mass, value: mass,
+                                 "Gamma/m = \(total / mass) exceeds \(Self.broadWidthThreshold): the width is not small against the mass and narrow-width results do not hold"))
+        }
+        if total == 0 {
+            list.append(.warning(.noOpenChannel, .mass, value: mass, "no open decay channel with these couplings: total width 0, lifetime infinite"))
         }
         return list
     }
+
+    /// The texts of ``problems`` (severity note and warning), for display.
+    public var warnings: [String] { problems.map(\.message) }
 
     /// The partial width of `channel` (GeV).
     public subscript(_ channel: DecayChannel) -> Double { values[channel.ordinal] }
@@ -80,36 +133,14 @@ public struct DecayWidths: Sendable, Hashable {
     /// The mean decay length in the lab, gamma beta c tau = (p/m) c tau, for a Z' of total energy
     /// `energy` (GeV), p = sqrt((E - m)(E + m)).
     ///
-    /// - Throws: ``DecayError`` when the energy is not finite or below the mass.
-    public func labDecayLengthMetres(energy: Double) throws(DecayError) -> Double {
-        guard energy.isFinite, energy >= mass else {
-            throw DecayError(parameter: "energy", value: energy, problem: "must be finite and at least the mass \(mass) GeV")
+    /// - Throws: ``Problem`` when the energy is not finite, below the mass, or above 1e8 GeV (a boost
+    ///   beyond any accelerator or cosmic-ray question, where lengths overflow nothing but mean nothing).
+    public func labDecayLengthMetres(energy: Double) throws(Problem) -> Double {
+        guard energy.isFinite, energy >= mass, energy <= 1e8 else {
+            throw Problem.invalid(.energy, energy, "must be finite, at least the mass \(mass) GeV and at most 1e8 GeV")
         }
         let momentum = ((energy - mass) * (energy + mass)).squareRoot()
         return momentum / mass * properDecayLengthMetres
     }
 }
 
-/// An optional width into a dark sector, added to the ``DecayChannel/invisible`` channel.
-public enum InvisibleWidth: Sendable, Hashable {
-    /// No dark decays.
-    case none
-    /// A fixed width in GeV (the same at every mass).
-    case fixed(Double)
-    /// A Dirac fermion chi of mass `mass` (GeV) with vector coupling `coupling` to the Z':
-    /// Gamma = g_chi^2 m/(12 pi) (1 + 2 r) sqrt(1 - 4 r), r = m_chi^2/m^2.
-    case darkFermion(coupling: Double, mass: Double)
-
-    /// Checks the parameters.
-    public func validated() throws(DecayError) -> InvisibleWidth {
-        switch self {
-        case .none: break
-        case .fixed(let width):
-            guard width.isFinite, width >= 0 else { throw DecayError(parameter: "invisible width", value: width, problem: "must be finite and >= 0") }
-        case .darkFermion(let coupling, let mass):
-            guard coupling.isFinite, coupling > 0 else { throw DecayError(parameter: "dark coupling", value: coupling, problem: "must be finite and > 0") }
-            guard mass.isFinite, mass >= 0 else { throw DecayError(parameter: "dark fermion mass", value: mass, problem: "must be finite and >= 0") }
-        }
-        return self
-    }
-}

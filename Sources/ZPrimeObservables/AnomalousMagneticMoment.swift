@@ -42,11 +42,11 @@ public struct LoopCouplings: Sendable, Hashable {
     }
 
     /// Throws unless every coupling is finite.
-    func validate() throws(ObservableError) {
-        try ObservableError.requireFinite(vector, "vector")
-        try ObservableError.requireFinite(axial, "axial")
-        try ObservableError.requireFinite(scalar, "scalar")
-        try ObservableError.requireFinite(pseudoscalar, "pseudoscalar")
+    func validate() throws(Problem) {
+        try Validate.finite(vector, .field("vector"))
+        try Validate.finite(axial, .field("axial"))
+        try Validate.finite(scalar, .field("scalar"))
+        try Validate.finite(pseudoscalar, .field("pseudoscalar"))
     }
 
     /// Whether every coupling is zero.
@@ -126,24 +126,24 @@ public struct LeveilleLoopFunctions: Sendable, Hashable {
     /// Evaluates the loop functions for an external lepton of mass `leptonMass`, a boson of mass
     /// `bosonMass` and an internal fermion of mass `internalMass` (all GeV).
     ///
-    /// - Throws: ``ObservableError`` for a non-positive or non-finite mass, or when
+    /// - Throws: ``Problem`` for a non-positive or non-finite mass, or when
     ///   `leptonMass >= bosonMass + internalMass` (above the decay threshold).
-    public init(leptonMass m: Double, bosonMass: Double, internalMass: Double) throws(ObservableError) {
-        try ObservableError.requirePositive(m, "leptonMass")
-        try ObservableError.requirePositive(bosonMass, "bosonMass")
-        try ObservableError.requirePositive(internalMass, "internalMass")
+    public init(leptonMass m: Double, bosonMass: Double, internalMass: Double) throws(Problem) {
+        try Validate.positive(m, .leptonMass)
+        try Validate.positive(bosonMass, .mass)
+        try Validate.positive(internalMass, .internalMass)
         let aboveThreshold = ErrorFreeArithmetic.sum(bosonMass, internalMass, -m)
         guard aboveThreshold > 0 else {
-            throw ObservableError(field: "leptonMass", value: "\(m)",
-                                  problem: "at or above the decay threshold bosonMass + internalMass = \(bosonMass + internalMass) GeV: the lepton can decay to the internal fermion and the boson, and the one-loop a_l has an absorptive part (not computed)")
+            throw Problem.invalid(.leptonMass, text: "\(m)",
+                                  "at or above the decay threshold bosonMass + internalMass = \(bosonMass + internalMass) GeV: the lepton can decay to the internal fermion and the boson, and the one-loop a_l has an absorptive part (not computed)")
         }
         // Mass ratios beyond ~1e100 overflow the squares below; no physical question needs them.
         let leptonRatio = m / bosonMass, internalRatio = internalMass / bosonMass
         guard leptonRatio < 1e100, leptonRatio > 1e-100 else {
-            throw ObservableError(field: "bosonMass", value: "\(bosonMass)", problem: "the ratio m_l/M_0 = \(leptonRatio) is outside the supported range 1e-100 ... 1e100")
+            throw Problem.invalid(.mass, text: "\(bosonMass)", "the ratio m_l/M_0 = \(leptonRatio) is outside the supported range 1e-100 ... 1e100")
         }
         guard internalRatio < 1e100, internalRatio > 1e-100 else {
-            throw ObservableError(field: "internalMass", value: "\(internalMass)", problem: "the ratio M_F/M_0 = \(internalRatio) is outside the supported range 1e-100 ... 1e100")
+            throw Problem.invalid(.internalMass, text: "\(internalMass)", "the ratio M_F/M_0 = \(internalRatio) is outside the supported range 1e-100 ... 1e100")
         }
         let (g1, g2, g3) = Self.moments(leptonMass: m, bosonMass: bosonMass, internalMass: internalMass)
         let M0 = bosonMass, MF = internalMass
@@ -172,7 +172,7 @@ public struct LeveilleLoopFunctions: Sendable, Hashable {
         scalarPlusPseudoscalar = prefactor * 2 * f1
         scalarMinusPseudoscalar = prefactor * 2 * eps * g2
         guard vector.isFinite, axial.isFinite, scalar.isFinite, pseudoscalar.isFinite, vectorPlusAxial.isFinite, vectorMinusAxial.isFinite else {
-            throw ObservableError(field: "bosonMass", value: "\(bosonMass)", problem: "the loop functions overflow for these masses (lepton \(m), internal \(internalMass) GeV)")
+            throw Problem.invalid(.mass, text: "\(bosonMass)", "the loop functions overflow for these masses (lepton \(m), internal \(internalMass) GeV)")
         }
     }
 
@@ -357,9 +357,9 @@ public enum AnomalousMagneticMoment {
     ///   - bosonMass: M_0, GeV.
     ///   - internalMass: M_F, GeV (the lepton's own mass for a flavour-diagonal coupling).
     ///   - couplings: absolute couplings.
-    /// - Throws: ``ObservableError`` for bad masses, non-finite couplings or m >= M_0 + M_F.
+    /// - Throws: ``Problem`` for bad masses, non-finite couplings or m >= M_0 + M_F.
     public static func oneLoop(leptonMass: Double, bosonMass: Double, internalMass: Double,
-                               couplings: LoopCouplings) throws(ObservableError) -> Double {
+                               couplings: LoopCouplings) throws(Problem) -> Double {
         try couplings.validate()
         return try LeveilleLoopFunctions(leptonMass: leptonMass, bosonMass: bosonMass, internalMass: internalMass)
             .deltaA(couplings)
@@ -368,10 +368,10 @@ public enum AnomalousMagneticMoment {
     /// Delta a_l of a boson whose couplings are given in the seeds' convention
     /// (e Z'_mu fbar gamma^mu (eps^V + gamma^5 eps^A) f, PHYSICS.md section 3): the flavour-diagonal
     /// loop with the lepton itself inside, vector = e eps^V_l, axial = e eps^A_l.
-    public static func deltaA(_ lepton: ChargedLepton, couplings: FermionCouplings, bosonMass: Double) throws(ObservableError) -> Double {
+    public static func deltaA(_ lepton: ChargedLepton, couplings: FermionCouplings, bosonMass: Double) throws(Problem) -> Double {
         let c = couplings[lepton.couplingTarget]
-        try ObservableError.requireFinite(c.vector, "eps^V_\(lepton.rawValue)")
-        try ObservableError.requireFinite(c.axial, "eps^A_\(lepton.rawValue)")
+        try Validate.finite(c.vector, .field("eps^V_\(lepton.rawValue)"))
+        try Validate.finite(c.axial, .field("eps^A_\(lepton.rawValue)"))
         let e = PhysicalConstants.elementaryCharge
         return try oneLoop(leptonMass: lepton.mass, bosonMass: bosonMass, internalMass: lepton.mass,
                            couplings: LoopCouplings(vector: e * c.vector, axial: e * c.axial))
@@ -401,14 +401,14 @@ public enum AnomalousMagneticMoment {
     /// The sum over mass-basis contributions (each boson with each internal fermion it couples the
     /// lepton to), together with the largest single term, against which the accuracy of a sum that
     /// cancels should be judged (PHYSICS.md section 8).
-    public static func sum(leptonMass: Double, contributions: [Contribution]) throws(ObservableError) -> (total: Double, largestTerm: Double) {
+    public static func sum(leptonMass: Double, contributions: [Contribution]) throws(Problem) -> (total: Double, largestTerm: Double) {
         var total = 0.0, largest = 0.0
         for (index, c) in contributions.enumerated() {
             let term: Double
             do {
                 term = try oneLoop(leptonMass: leptonMass, bosonMass: c.bosonMass, internalMass: c.internalMass, couplings: c.couplings)
             } catch {
-                throw ObservableError(field: "contributions[\(index)].\(error.field)", value: error.value, problem: error.problem)
+                throw Problem(error.kind, parameter: .field("contributions[\(index)].\(error.parameter)"), value: error.value, severity: .error, message: error.message)
             }
             total += term
             largest = max(largest, abs(term))
@@ -421,7 +421,7 @@ public enum AnomalousMagneticMoment {
     /// [1/2, 1] in u = 1 - x, with break points at every decade from each end and at the scales 1/|t|
     /// of the roots of D; relative tolerance 1e-12 on each half.
     public static func oneLoopByQuadrature(leptonMass m: Double, bosonMass M0: Double, internalMass MF: Double,
-                                           couplings c: LoopCouplings) throws(ObservableError) -> GaussKronrod.Result {
+                                           couplings c: LoopCouplings) throws(Problem) -> GaussKronrod.Result {
         try c.validate()
         _ = try LeveilleLoopFunctions(leptonMass: m, bosonMass: M0, internalMass: MF)   // validation
         let q = (m / M0) * (m / M0)

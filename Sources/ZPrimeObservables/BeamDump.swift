@@ -15,13 +15,13 @@ import ZPrimeCore
 public enum BeamDump {
     /// P_dec for lengths in metres (any common unit works; the names say metres).
     ///
-    /// - Throws: ``ObservableError`` for negative or non-finite lengths or a non-positive decay length.
+    /// - Throws: ``Problem`` for negative or non-finite lengths or a non-positive decay length.
     public static func decayProbability(shieldingLengthMetres: Double, decayVolumeLengthMetres: Double,
-                                        decayLengthMetres: Double) throws(ObservableError) -> Double {
-        try ObservableError.requireNonNegative(shieldingLengthMetres, "shieldingLengthMetres", unit: "m")
-        try ObservableError.requireNonNegative(decayVolumeLengthMetres, "decayVolumeLengthMetres", unit: "m")
+                                        decayLengthMetres: Double) throws(Problem) -> Double {
+        try Validate.nonNegative(shieldingLengthMetres, .field("shieldingLengthMetres"))
+        try Validate.nonNegative(decayVolumeLengthMetres, .field("decayVolumeLengthMetres"))
         guard decayLengthMetres > 0, !decayLengthMetres.isNaN else {
-            throw ObservableError(field: "decayLengthMetres", value: "\(decayLengthMetres)", problem: "must be positive (infinity allowed: stable)")
+            throw Problem.invalid(.field("decayLengthMetres"), text: "\(decayLengthMetres)", "must be positive (infinity allowed: stable)")
         }
         if decayLengthMetres == .infinity { return 0 }
         return Double.exp(-shieldingLengthMetres / decayLengthMetres) * -Double.expMinusOne(-decayVolumeLengthMetres / decayLengthMetres)
@@ -29,12 +29,12 @@ public enum BeamDump {
 
     /// The lab-frame decay length gamma beta c tau = (p/m) hbar c / Gamma in metres, for a boson of
     /// mass `mass`, lab energy `energy` and total width `totalWidth` (GeV).
-    public static func labDecayLength(mass: Double, energy: Double, totalWidth: Double) throws(ObservableError) -> Double {
-        try ObservableError.requirePositive(mass, "mass")
-        try ObservableError.requirePositive(totalWidth, "totalWidth")
-        try ObservableError.requirePositive(energy, "energy")
+    public static func labDecayLength(mass: Double, energy: Double, totalWidth: Double) throws(Problem) -> Double {
+        try Validate.positive(mass, .mass)
+        try Validate.positive(totalWidth, .field("totalWidth"))
+        try Validate.positive(energy, .energy)
         guard energy >= mass else {
-            throw ObservableError(field: "energy", value: "\(energy)", problem: "below the mass \(mass) GeV")
+            throw Problem.invalid(.energy, text: "\(energy)", "below the mass \(mass) GeV")
         }
         let momentum = ((energy - mass) * (energy + mass)).squareRoot()
         return momentum / mass * PhysicalConstants.hbarCGeVMetres / totalWidth
@@ -42,9 +42,9 @@ public enum BeamDump {
 
     /// The decay length that maximises P_dec for the given geometry:
     /// l* = L_dec / ln(1 + L_dec/L_sh) (dP/dl = 0), or infinity-like behaviour when L_sh = 0.
-    public static func optimalDecayLength(shieldingLengthMetres: Double, decayVolumeLengthMetres: Double) throws(ObservableError) -> Double {
-        try ObservableError.requirePositive(shieldingLengthMetres, "shieldingLengthMetres", unit: "m")
-        try ObservableError.requirePositive(decayVolumeLengthMetres, "decayVolumeLengthMetres", unit: "m")
+    public static func optimalDecayLength(shieldingLengthMetres: Double, decayVolumeLengthMetres: Double) throws(Problem) -> Double {
+        try Validate.positive(shieldingLengthMetres, .field("shieldingLengthMetres"))
+        try Validate.positive(decayVolumeLengthMetres, .field("decayVolumeLengthMetres"))
         return decayVolumeLengthMetres / Double.log(onePlus: decayVolumeLengthMetres / shieldingLengthMetres)
     }
 }

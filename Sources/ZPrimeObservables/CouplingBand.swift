@@ -1,3 +1,5 @@
+import ZPrimeCore
+
 /// The range of an overall coupling scale s for which an observable quadratic in the couplings,
 /// s^2 O_1, agrees with a measurement O within n standard deviations: |s^2 O_1 - O| <= n sigma.
 ///
@@ -50,11 +52,11 @@ public struct CouplingBand: Sendable, Hashable {
     ///   - measured: the measured value.
     ///   - uncertainty: its one-sigma uncertainty (> 0).
     ///   - sigmas: n (> 0).
-    public init(valueAtUnitScale: Double, measured: Double, uncertainty: Double, sigmas: Double) throws(ObservableError) {
-        try ObservableError.requireFinite(valueAtUnitScale, "valueAtUnitScale")
-        try ObservableError.requireFinite(measured, "measured")
-        try ObservableError.requirePositive(uncertainty, "uncertainty", unit: "")
-        try ObservableError.requirePositive(sigmas, "sigmas", unit: "")
+    public init(valueAtUnitScale: Double, measured: Double, uncertainty: Double, sigmas: Double) throws(Problem) {
+        try Validate.finite(valueAtUnitScale, .field("valueAtUnitScale"))
+        try Validate.finite(measured, .field("measured"))
+        try Validate.positive(uncertainty, .field("uncertainty"))
+        try Validate.positive(sigmas, .sigmas)
         self.valueAtUnitScale = valueAtUnitScale
         self.measured = measured
         self.uncertainty = uncertainty
@@ -77,7 +79,7 @@ public struct CouplingBand: Sendable, Hashable {
     }
 
     /// The same for a dataset.
-    public init(valueAtUnitScale: Double, dataset: AnomalyDataset, sigmas: Double) throws(ObservableError) {
+    public init(valueAtUnitScale: Double, dataset: AnomalyDataset, sigmas: Double) throws(Problem) {
         try self.init(valueAtUnitScale: valueAtUnitScale, measured: dataset.delta, uncertainty: dataset.uncertainty, sigmas: sigmas)
     }
 

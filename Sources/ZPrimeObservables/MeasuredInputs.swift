@@ -1,3 +1,4 @@
+import ZPrimeCore
 import Foundation
 
 /// One published number: value, one-sigma uncertainty, publication date and citation.
@@ -89,31 +90,31 @@ public struct MeasuredInputs: Sendable, Hashable {
     public var parityViolation: ParityViolationInputs
 
     /// The inputs bundled with ZPrime.
-    public static func bundled() throws(ObservableError) -> MeasuredInputs {
+    public static func bundled() throws(Problem) -> MeasuredInputs {
         guard let url = Bundle.module.url(forResource: "measured-inputs", withExtension: "json", subdirectory: "MeasuredInputs")
             ?? Bundle.module.url(forResource: "measured-inputs", withExtension: "json") else {
-            throw ObservableError(field: "MeasuredInputs/measured-inputs.json", value: "missing", problem: "the bundled data file was not found")
+            throw Problem.invalid(.field("MeasuredInputs/measured-inputs.json"), text: "missing", "the bundled data file was not found", kind: .dataFile)
         }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw ObservableError(field: url.path, value: "unreadable", problem: "\(error)")
+            throw Problem.invalid(.field(url.path), text: "unreadable", "\(error)", kind: .dataFile)
         }
         return try MeasuredInputs(json: data, source: url.lastPathComponent)
     }
 
     /// Parses a data file with the layout of the bundled one.
-    public init(json: Data, source: String = "measured inputs") throws(ObservableError) {
+    public init(json: Data, source: String = "measured inputs") throws(Problem) {
         let file: FileLayout
         do { file = try JSONDecoder().decode(FileLayout.self, from: json) } catch {
-            throw ObservableError(field: source, value: "invalid", problem: "not a valid measured-inputs file: \(error)")
+            throw Problem.invalid(.field(source), text: "invalid", "not a valid measured-inputs file: \(error)", kind: .dataFile)
         }
         var muon: [AnomalyDataset] = []
         for entry in file.muon_g2.datasets {
             guard let experiment = file.muon_g2.experiments.first(where: { $0.id == entry.experiment }) else {
-                throw ObservableError(field: "\(source): muon_g2.datasets[\(entry.name)].experiment", value: entry.experiment, problem: "no experiment with this id")
+                throw Problem.invalid(.field("\(source): muon_g2.datasets[\(entry.name)].experiment"), text: entry.experiment, "no experiment with this id", kind: .dataFile)
             }
             guard let theory = file.muon_g2.theory.first(where: { $0.id == entry.theory }) else {
-                throw ObservableError(field: "\(source): muon_g2.datasets[\(entry.name)].theory", value: entry.theory, problem: "no theory value with this id")
+                throw Problem.invalid(.field("\(source): muon_g2.datasets[\(entry.name)].theory"), text: entry.theory, "no theory value with this id", kind: .dataFile)
             }
             muon.append(AnomalyDataset(
                 name: entry.name, lepton: .muon,
@@ -128,8 +129,8 @@ public struct MeasuredInputs: Sendable, Hashable {
                            experiment: nil, theory: nil, date: entry.date, citations: [entry.citation], note: entry.note ?? "")
         }
         for dataset in muon + electron where !(dataset.uncertainty > 0) || !dataset.delta.isFinite {
-            throw ObservableError(field: "\(source): \(dataset.lepton.rawValue) dataset \(dataset.name)", value: "\(dataset.delta) +- \(dataset.uncertainty)",
-                                  problem: "needs a finite value and a positive uncertainty")
+            throw Problem.invalid(.field("\(source): \(dataset.lepton.rawValue) dataset \(dataset.name)"), text: "\(dataset.delta) +- \(dataset.uncertainty)",
+                                  "needs a finite value and a positive uncertainty", kind: .dataFile)
         }
         muonDatasets = muon
         electronDatasets = electron
@@ -161,20 +162,21 @@ public struct MeasuredInputs: Sendable, Hashable {
 
     /// The dataset called `name` (case-insensitive) for `lepton`, or the newest one when `name` is nil.
     ///
-    /// - Throws: ``ObservableError`` naming the available datasets when `name` is unknown, or when the
+    /// - Throws: ``Problem`` naming the available datasets when `name` is unknown, or when the
     ///   lepton has no dataset (the tau).
-    public func dataset(_ lepton: ChargedLepton, named name: String? = nil) throws(ObservableError) -> AnomalyDataset {
+    public func dataset(_ lepton: ChargedLepton, named name: String? = nil) throws(Problem) -> AnomalyDataset {
         let all = datasets(lepton)
         guard !all.isEmpty else {
-            throw ObservableError(field: "dataset", value: name ?? "(default)", problem: "no measured Delta a for the \(lepton.rawValue)")
+            throw Problem.invalid(lepton == .electron ? .electronDataset : .muonDataset, text: name ?? "(default)",
+                                  "no measured Delta a for the \(lepton.rawValue)", kind: .unknownName)
         }
         guard let name else {
             // The newest by date; file order breaks ties.
             return all.enumerated().max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }!.element
         }
         guard let match = all.first(where: { $0.name.lowercased() == name.lowercased() }) else {
-            throw ObservableError(field: "dataset", value: name,
-                                  problem: "unknown \(lepton.rawValue) dataset; available: \(all.map(\.name).joined(separator: ", "))")
+            throw Problem.invalid(lepton == .electron ? .electronDataset : .muonDataset, text: name,
+                                  "unknown \(lepton.rawValue) dataset; available: \(all.map(\.name).joined(separator: ", "))", kind: .unknownName)
         }
         return match
     }

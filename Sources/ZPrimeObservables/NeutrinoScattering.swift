@@ -58,15 +58,15 @@ public enum NeutrinoFlavour: String, CaseIterable, Sendable, Hashable {
 public enum NeutrinoElectronScattering {
     /// The effective chiral couplings (g_L, g_R) at recoil energy T (GeV), including the boson.
     public static func effectiveCouplings(flavour: NeutrinoFlavour, antineutrino: Bool, recoilEnergy: Double,
-                                          couplings: FermionCouplings, bosonMass: Double) throws(ObservableError) -> (left: Double, right: Double) {
-        try ObservableError.requireNonNegative(recoilEnergy, "recoilEnergy")
-        try ObservableError.requirePositive(bosonMass, "bosonMass")
+                                          couplings: FermionCouplings, bosonMass: Double) throws(Problem) -> (left: Double, right: Double) {
+        try Validate.nonNegative(recoilEnergy, .recoilEnergy)
+        try Validate.positive(bosonMass, .mass)
         let e = PhysicalConstants.elementaryCharge
         let electron = couplings[.electron]
-        try ObservableError.requireFinite(electron.vector, "eps^V_e")
-        try ObservableError.requireFinite(electron.axial, "eps^A_e")
+        try Validate.finite(electron.vector, .field("eps^V_e"))
+        try Validate.finite(electron.axial, .field("eps^A_e"))
         let gNu = flavour.leftHandedCoupling(couplings)
-        try ObservableError.requireFinite(gNu, "g_\(flavour.rawValue)")
+        try Validate.finite(gNu, .field("g_\(flavour.rawValue)"))
         var (left, right) = standardModelCouplings(flavour)
         let propagator = 2 * 2.0.squareRoot() * PhysicalConstants.fermiConstant
             * (2 * PhysicalConstants.electronMass * recoilEnergy + bosonMass * bosonMass)
@@ -82,13 +82,13 @@ public enum NeutrinoElectronScattering {
 
     /// dsigma/dT in GeV^-3 at neutrino energy E and electron recoil T (GeV).
     ///
-    /// - Throws: ``ObservableError`` for bad inputs or T outside [0, T_max].
+    /// - Throws: ``Problem`` for bad inputs or T outside [0, T_max].
     public static func differentialCrossSection(flavour: NeutrinoFlavour, antineutrino: Bool = false, neutrinoEnergy: Double,
-                                                recoilEnergy: Double, couplings: FermionCouplings, bosonMass: Double) throws(ObservableError) -> Double {
-        try ObservableError.requirePositive(neutrinoEnergy, "neutrinoEnergy")
+                                                recoilEnergy: Double, couplings: FermionCouplings, bosonMass: Double) throws(Problem) -> Double {
+        try Validate.positive(neutrinoEnergy, .neutrinoEnergy)
         let tMax = maximumRecoil(neutrinoEnergy: neutrinoEnergy)
         guard recoilEnergy <= tMax else {
-            throw ObservableError(field: "recoilEnergy", value: "\(recoilEnergy)", problem: "above the kinematic limit T_max = 2E^2/(m_e + 2E) = \(tMax) GeV")
+            throw Problem.invalid(.recoilEnergy, text: "\(recoilEnergy)", "above the kinematic limit T_max = 2E^2/(m_e + 2E) = \(tMax) GeV")
         }
         let (gL, gR) = try effectiveCouplings(flavour: flavour, antineutrino: antineutrino, recoilEnergy: recoilEnergy,
                                               couplings: couplings, bosonMass: bosonMass)
@@ -104,9 +104,9 @@ public enum NeutrinoElectronScattering {
     /// with a break point at T = m^2/(2 m_e)).
     public static func crossSection(flavour: NeutrinoFlavour, antineutrino: Bool = false, neutrinoEnergy: Double,
                                     minimumRecoil: Double = 0, maximumRecoil: Double? = nil,
-                                    couplings: FermionCouplings, bosonMass: Double) throws(ObservableError) -> Double {
-        try ObservableError.requirePositive(neutrinoEnergy, "neutrinoEnergy")
-        try ObservableError.requireNonNegative(minimumRecoil, "minimumRecoil")
+                                    couplings: FermionCouplings, bosonMass: Double) throws(Problem) -> Double {
+        try Validate.positive(neutrinoEnergy, .neutrinoEnergy)
+        try Validate.nonNegative(minimumRecoil, .recoilEnergy)
         let upper = min(maximumRecoil ?? .infinity, Self.maximumRecoil(neutrinoEnergy: neutrinoEnergy))
         guard minimumRecoil < upper else { return 0 }
         _ = try effectiveCouplings(flavour: flavour, antineutrino: antineutrino, recoilEnergy: minimumRecoil, couplings: couplings, bosonMass: bosonMass)
@@ -195,15 +195,15 @@ public enum CoherentNeutrinoNucleusScattering {
 
     /// The effective weak charge Q at recoil T (GeV), including the boson.
     public static func effectiveWeakCharge(flavour: NeutrinoFlavour, nucleus: Nucleus, recoilEnergy: Double,
-                                           couplings: FermionCouplings, bosonMass: Double) throws(ObservableError) -> Double {
-        try ObservableError.requireNonNegative(recoilEnergy, "recoilEnergy")
-        try ObservableError.requirePositive(bosonMass, "bosonMass")
+                                           couplings: FermionCouplings, bosonMass: Double) throws(Problem) -> Double {
+        try Validate.nonNegative(recoilEnergy, .recoilEnergy)
+        try Validate.positive(bosonMass, .mass)
         let e = PhysicalConstants.elementaryCharge
         let nucleons = NucleonCouplings(couplings)
-        try ObservableError.requireFinite(nucleons.proton, "eps_p")
-        try ObservableError.requireFinite(nucleons.neutron, "eps_n")
+        try Validate.finite(nucleons.proton, .field("eps_p"))
+        try Validate.finite(nucleons.neutron, .field("eps_n"))
         let gNu = flavour.leftHandedCoupling(couplings)
-        try ObservableError.requireFinite(gNu, "g_\(flavour.rawValue)")
+        try Validate.finite(gNu, .field("g_\(flavour.rawValue)"))
         let nuclear = e * (Double(nucleus.protons) * nucleons.proton + Double(nucleus.neutrons) * nucleons.neutron)
         let propagator = PhysicalConstants.fermiConstant * (2 * nucleus.mass * recoilEnergy + bosonMass * bosonMass)
         return nucleus.standardModelWeakCharge - 2.0.squareRoot() * gNu * nuclear / propagator
@@ -219,11 +219,11 @@ public enum CoherentNeutrinoNucleusScattering {
     /// - Parameter formFactor: include the Helm form factor (default); `false` sets F = 1.
     public static func differentialCrossSection(flavour: NeutrinoFlavour, neutrinoEnergy: Double, recoilEnergy: Double,
                                                 nucleus: Nucleus, couplings: FermionCouplings, bosonMass: Double,
-                                                formFactor: Bool = true) throws(ObservableError) -> Double {
-        try ObservableError.requirePositive(neutrinoEnergy, "neutrinoEnergy")
+                                                formFactor: Bool = true) throws(Problem) -> Double {
+        try Validate.positive(neutrinoEnergy, .neutrinoEnergy)
         let tMax = maximumRecoil(neutrinoEnergy: neutrinoEnergy, nucleus: nucleus)
         guard recoilEnergy <= tMax else {
-            throw ObservableError(field: "recoilEnergy", value: "\(recoilEnergy)", problem: "above the kinematic limit T_max = 2E^2/(M + 2E) = \(tMax) GeV")
+            throw Problem.invalid(.recoilEnergy, text: "\(recoilEnergy)", "above the kinematic limit T_max = 2E^2/(M + 2E) = \(tMax) GeV")
         }
         let charge = try effectiveWeakCharge(flavour: flavour, nucleus: nucleus, recoilEnergy: recoilEnergy, couplings: couplings, bosonMass: bosonMass)
         let kinematic = max(0, 1 - nucleus.mass * recoilEnergy / (2 * neutrinoEnergy * neutrinoEnergy))

@@ -1,3 +1,4 @@
+import ZPrimeCore
 import ZPrimeCouplings
 
 /// The vector couplings of a boson to protons and neutrons, in units of e.

@@ -77,9 +77,9 @@ public enum AtomicParityViolation {
 
     /// K(m) for `atom` (see the type's documentation).
     ///
-    /// - Throws: ``ObservableError`` for a non-positive or non-finite mass.
-    public static func finiteRangeFactor(bosonMass: Double, atom: Atom = .cesium133) throws(ObservableError) -> Double {
-        try ObservableError.requirePositive(bosonMass, "bosonMass")
+    /// - Throws: ``Problem`` for a non-positive or non-finite mass.
+    public static func finiteRangeFactor(bosonMass: Double, atom: Atom = .cesium133) throws(Problem) -> Double {
+        try Validate.positive(bosonMass, .mass)
         let x = bosonMass * atom.sphereRadiusFm / (PhysicalConstants.hbarCGeVMetres * 1e15)
         let gamma = atom.diracGamma
         // se = e^(-x) (x cosh x - sinh x) = [(x - 1) + (x + 1) e^(-2x)]/2, which cancels to x^3/3 for
@@ -102,19 +102,19 @@ public enum AtomicParityViolation {
     ///
     /// - Parameter finiteRange: multiply by K(m) (default); `false` gives the contact limit K = 1.
     public static func weakChargeShift(electronAxial: Double, nucleons: NucleonCouplings, bosonMass: Double,
-                                       atom: Atom = .cesium133, finiteRange: Bool = true) throws(ObservableError) -> Double {
-        try ObservableError.requireFinite(electronAxial, "eps^A_e")
-        try ObservableError.requireFinite(nucleons.proton, "eps_p")
-        try ObservableError.requireFinite(nucleons.neutron, "eps_n")
+                                       atom: Atom = .cesium133, finiteRange: Bool = true) throws(Problem) -> Double {
+        try Validate.finite(electronAxial, .field("eps^A_e"))
+        try Validate.finite(nucleons.proton, .field("eps_p"))
+        try Validate.finite(nucleons.neutron, .field("eps_n"))
         let k = finiteRange ? try finiteRangeFactor(bosonMass: bosonMass, atom: atom) : 1
-        try ObservableError.requirePositive(bosonMass, "bosonMass")
+        try Validate.positive(bosonMass, .mass)
         let e2 = 4 * Double.pi * PhysicalConstants.alpha
         let nuclear = Double(atom.protons) * nucleons.proton + Double(atom.neutrons) * nucleons.neutron
         return 2 * 2.0.squareRoot() / PhysicalConstants.fermiConstant * e2 * electronAxial * nuclear * k / (bosonMass * bosonMass)
     }
 
     /// Delta Q_W from a coupling table (eps^A of the electron, nucleon couplings as in ``NucleonCouplings``).
-    public static func weakChargeShift(couplings: FermionCouplings, bosonMass: Double, atom: Atom = .cesium133) throws(ObservableError) -> Double {
+    public static func weakChargeShift(couplings: FermionCouplings, bosonMass: Double, atom: Atom = .cesium133) throws(Problem) -> Double {
         try weakChargeShift(electronAxial: couplings[.electron].axial, nucleons: NucleonCouplings(couplings), bosonMass: bosonMass, atom: atom)
     }
 }
@@ -136,11 +136,11 @@ public enum MollerScattering {
 
     /// Delta Q_W^e for electron couplings eps^V_e, eps^A_e (units of e).
     public static func electronWeakChargeShift(electronVector: Double, electronAxial: Double, bosonMass: Double,
-                                               momentumTransferSquared: Double = e158MomentumTransferSquared) throws(ObservableError) -> Double {
-        try ObservableError.requireFinite(electronVector, "eps^V_e")
-        try ObservableError.requireFinite(electronAxial, "eps^A_e")
-        try ObservableError.requirePositive(bosonMass, "bosonMass")
-        try ObservableError.requireNonNegative(momentumTransferSquared, "momentumTransferSquared", unit: "GeV^2")
+                                               momentumTransferSquared: Double = e158MomentumTransferSquared) throws(Problem) -> Double {
+        try Validate.finite(electronVector, .field("eps^V_e"))
+        try Validate.finite(electronAxial, .field("eps^A_e"))
+        try Validate.positive(bosonMass, .mass)
+        try Validate.nonNegative(momentumTransferSquared, .field("momentumTransferSquared"))
         let e2 = 4 * Double.pi * PhysicalConstants.alpha
         return 2 * 2.0.squareRoot() / PhysicalConstants.fermiConstant * e2 * electronVector * electronAxial
             / (bosonMass * bosonMass + momentumTransferSquared)
@@ -148,7 +148,7 @@ public enum MollerScattering {
 
     /// Delta Q_W^e from a coupling table.
     public static func electronWeakChargeShift(couplings: FermionCouplings, bosonMass: Double,
-                                               momentumTransferSquared: Double = e158MomentumTransferSquared) throws(ObservableError) -> Double {
+                                               momentumTransferSquared: Double = e158MomentumTransferSquared) throws(Problem) -> Double {
         let c = couplings[.electron]
         return try electronWeakChargeShift(electronVector: c.vector, electronAxial: c.axial, bosonMass: bosonMass,
                                            momentumTransferSquared: momentumTransferSquared)

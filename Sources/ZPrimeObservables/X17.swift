@@ -66,13 +66,13 @@ public enum X17 {
     /// couplings eps_p, eps_n (units of e). The decay X -> e+e- is not included (multiply by
     /// BR(X -> e+e-) to compare with the ATOMKI ratio).
     ///
-    /// - Throws: ``ObservableError`` for a non-positive or non-finite mass, non-finite couplings, or
+    /// - Throws: ``Problem`` for a non-positive or non-finite mass, non-finite couplings, or
     ///   the seed mixing on a transition the seeds give no mixed form for (17.64 MeV, 4He).
     public static func rateRatio(_ transition: Transition, bosonMass: Double, nucleons: NucleonCouplings,
-                                 isospin: IsospinTreatment = .conserving) throws(ObservableError) -> Double {
-        try ObservableError.requirePositive(bosonMass, "bosonMass")
-        try ObservableError.requireFinite(nucleons.proton, "eps_p")
-        try ObservableError.requireFinite(nucleons.neutron, "eps_n")
+                                 isospin: IsospinTreatment = .conserving) throws(Problem) -> Double {
+        try Validate.positive(bosonMass, .mass)
+        try Validate.finite(nucleons.proton, .field("eps_p"))
+        try Validate.finite(nucleons.neutron, .field("eps_n"))
         let sum = nucleons.proton + nucleons.neutron
         let difference = nucleons.proton - nucleons.neutron
         let combination: Double
@@ -81,8 +81,9 @@ public enum X17 {
         case (.beryllium17, .conserving): combination = difference
         case (.beryllium18, .seedMixing): combination = 0.05 * sum + 0.95 * difference
         case (.beryllium17, .seedMixing), (.helium21, .seedMixing):
-            throw ObservableError(field: "isospin", value: isospin.rawValue,
-                                  problem: "the seeds give the isospin-mixed form only for 8Be(18.15); use 'conserving' for \(transition.rawValue)")
+            throw Problem.invalid(.field("isospin"), text: isospin.rawValue,
+                                  "the isospin-mixed form of Hati et al. (JHEP 07 (2020) 235) exists only for 8Be(18.15); use 'conserving' for \(transition.rawValue)",
+                                  kind: .unsupportedModel)
         }
         return combination * combination * phaseSpace(bosonMass: bosonMass, transition: transition)
     }
@@ -91,16 +92,16 @@ public enum X17 {
     /// mass `bosonMass` decaying to e+e- with branching ratio `electronBranchingRatio`:
     /// sqrt(ratio / (BR phase space)). About 0.012 for 6e-6 at 17.01 MeV and BR = 1 (PHYSICS.md).
     ///
-    /// - Throws: ``ObservableError`` for bad inputs or a mass at or above 18.15 MeV.
-    public static func requiredIsoscalarCoupling(ratio: Double, bosonMass: Double, electronBranchingRatio: Double = 1) throws(ObservableError) -> Double {
-        try ObservableError.requireNonNegative(ratio, "ratio", unit: "")
-        try ObservableError.requirePositive(bosonMass, "bosonMass")
+    /// - Throws: ``Problem`` for bad inputs or a mass at or above 18.15 MeV.
+    public static func requiredIsoscalarCoupling(ratio: Double, bosonMass: Double, electronBranchingRatio: Double = 1) throws(Problem) -> Double {
+        try Validate.nonNegative(ratio, .field("ratio"))
+        try Validate.positive(bosonMass, .mass)
         guard electronBranchingRatio > 0, electronBranchingRatio <= 1 else {
-            throw ObservableError(field: "electronBranchingRatio", value: "\(electronBranchingRatio)", problem: "must be in (0, 1]")
+            throw Problem.invalid(.field("electronBranchingRatio"), text: "\(electronBranchingRatio)", "must be in (0, 1]")
         }
         let phase = phaseSpace(bosonMass: bosonMass, transition: .beryllium18)
         guard phase > 0 else {
-            throw ObservableError(field: "bosonMass", value: "\(bosonMass)", problem: "at or above the 8Be(18.15 MeV) transition energy: no X can be emitted")
+            throw Problem.invalid(.mass, text: "\(bosonMass)", "at or above the 8Be(18.15 MeV) transition energy: no X can be emitted")
         }
         return (ratio / (electronBranchingRatio * phase)).squareRoot()
     }
@@ -110,9 +111,9 @@ public enum X17 {
     /// needs"). See ``CouplingBand``.
     public static func couplingRegion(nucleons: NucleonCouplings, bosonMass: Double, measurement: Measurement,
                                       sigmas: Double, electronBranchingRatio: Double = 1,
-                                      isospin: IsospinTreatment = .conserving) throws(ObservableError) -> CouplingBand {
+                                      isospin: IsospinTreatment = .conserving) throws(Problem) -> CouplingBand {
         guard electronBranchingRatio > 0, electronBranchingRatio <= 1 else {
-            throw ObservableError(field: "electronBranchingRatio", value: "\(electronBranchingRatio)", problem: "must be in (0, 1]")
+            throw Problem.invalid(.field("electronBranchingRatio"), text: "\(electronBranchingRatio)", "must be in (0, 1]")
         }
         let unit = try rateRatio(.beryllium18, bosonMass: bosonMass, nucleons: nucleons, isospin: isospin) * electronBranchingRatio
         return try CouplingBand(valueAtUnitScale: unit, measured: measurement.value, uncertainty: measurement.uncertainty, sigmas: sigmas)

@@ -30,7 +30,7 @@ struct AtlasCommand: ParsableCommand {
             free (all 18 charges free).
             Published counts reproduced at --max-charge 10: universal 275 (276 with --include-trivial), \
             --muoquark 273 (252 vector, 21 chiral), two-plus-one --muoquark 171.
-            --shard i/N (default from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT) runs a deterministic part; \
+            --shard i/N (default: a Slurm job array's task, from SLURM_ARRAY_TASK_ID, _MIN, _MAX and _STEP) runs a deterministic part; \
             `zprime atlas merge` combines shard stores.
             """,
         )
@@ -129,10 +129,9 @@ struct AtlasCommand: ParsableCommand {
 
         func resolveShard() throws -> ShardSpecification {
             if let shard { return try ShardSpecification(parsing: shard) }
-            let environment = ProcessInfo.processInfo.environment
-            if let id = environment["SLURM_ARRAY_TASK_ID"].flatMap(Int.init), let n = environment["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init) {
-                let minimum = environment["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0
-                return try ShardSpecification(index: id - minimum + 1, count: n)
+            // A Slurm job array's task (index and count from ID, MIN, MAX and STEP: the library's Shard).
+            if let task = try Shard(environment: ProcessInfo.processInfo.environment) {
+                return try ShardSpecification(index: task.index, count: task.count)
             }
             return .whole
         }

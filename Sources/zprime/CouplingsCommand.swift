@@ -24,7 +24,7 @@ struct CouplingsCommand: ParsableCommand {
         """
     )
 
-    @OptionGroup var parameters: ModelParameterOptions
+    @OptionGroup var parameters: PointOptions
 
     @Option(name: .long, parsing: .unconditional, help: "The Z' mass in GeV (exact mass mixing; q^2 = M^2 for the loop).")
     var mass: Double?
@@ -41,16 +41,20 @@ struct CouplingsCommand: ParsableCommand {
 
     func run() throws {
         let selection = try MassSelection.parse(mass: mass, masses: masses, required: false)
-        if let q2 = momentumSquared, !q2.isFinite { throw BadInput("--momentum-squared \(q2): must be finite") }
-        let calculator = try parameters.calculator(bosonMass: selection?.masses.first)
+        if let q2 = momentumSquared, !(q2.isFinite && abs(q2) <= 1e12) {
+            throw BadInput("--momentum-squared \(q2): must be finite with |q^2| <= 1e12 GeV^2")
+        }
+        let point = try parameters.point(mass: selection?.masses.first, requireMass: false)
+        let calculator = try CouplingCalculator(point: point)
         var points: [CouplingPoint] = []
         let massList: [Double?] = selection.map { $0.masses.map { Optional($0) } } ?? [nil]
         for m in massList {
             let q2 = momentumSquared ?? (m.map { $0 * $0 } ?? 0)
-            let couplings = try Self.couplings(calculator, mass: m ?? 0, squaredMomentum: q2)
-            let loop = calculator.loopMixing?.mixing(atSquaredMomentum: q2)
-            points.append(CouplingPoint(mass: m, squaredMomentum: q2, couplings: couplings,
-                                        loopMixing: loop.map { ($0.real, $0.imaginary) }, warnings: calculator.warnings(bosonMass: m)))
+            let table = try calculator.table(mass: m ?? 0, squaredMomentum: q2)
+            guard table.isFinite else { throw BadInput("--momentum-squared \(q2): the couplings are not finite at this momentum transfer") }
+            points.append(CouplingPoint(mass: m, squaredMomentum: q2, couplings: table,
+                                        loopMixing: table.loopMixing.map { ($0.real, $0.imaginary) },
+                                        warnings: calculator.problems(mass: m ?? point.mass).map(\.message)))
         }
         switch format {
         case .json:
@@ -68,18 +72,10 @@ struct CouplingsCommand: ParsableCommand {
         }
     }
 
-    static func couplings(_ calculator: CouplingCalculator, mass: Double, squaredMomentum q2: Double) throws -> ComplexFermionCouplings {
-        do {
-            return try calculator.complexCouplings(bosonMass: mass, atSquaredMomentum: q2)
-        } catch {
-            throw BadInput(ModelParameterOptions.describe(error))
-        }
-    }
-
     struct CouplingPoint {
         let mass: Double?
         let squaredMomentum: Double
-        let couplings: ComplexFermionCouplings
+        let couplings: CouplingTable
         let loopMixing: (Double, Double)?
         let warnings: [String]
     }
@@ -99,7 +95,7 @@ struct CouplingsCommand: ParsableCommand {
     /// chosen, under "nu_sterile".
     static func json(_ point: CouplingPoint, calculator: CouplingCalculator) -> JSONOutput {
         var entries: [(String, JSONOutput)] = CouplingTarget.allCases.map { ($0.rawValue, json(point.couplings[$0])) }
-        if calculator.options.lightNeutrinos == .lightSterile {
+        if calculator.point.neutrinos == .lightSterile {
             entries.append(("nu_sterile", .array(point.couplings.sterileNeutrinos.map { json($0) })))
         }
         return .object(entries)
@@ -124,7 +120,7 @@ struct CouplingsCommand: ParsableCommand {
 
     static func table(_ points: [CouplingPoint], calculator: CouplingCalculator) -> String {
         var lines = ["Model \(calculator.model.name): g_X = \(NumberText.short(calculator.gaugeCoupling)), eps = \(NumberText.short(calculator.kineticMixing))"]
-        lines.append("Neutrinos: \(calculator.options.lightNeutrinos.summary)")
+        lines.append("Neutrinos: \(calculator.point.neutrinos.summary)")
         lines.append("Convention: L = e Z' fbar gamma^mu (eps^V + gamma^5 eps^A) f; eps in units of e, g = e eps.")
         for point in points {
             lines.append("")

@@ -24,7 +24,7 @@ struct DecaysCommand: ParsableCommand {
         """
     )
 
-    @OptionGroup var parameters: ModelParameterOptions
+    @OptionGroup var parameters: PointOptions
 
     @Option(name: .long, parsing: .unconditional, help: "The Z' mass in GeV.")
     var mass: Double?
@@ -32,14 +32,7 @@ struct DecaysCommand: ParsableCommand {
     @Option(name: .long, help: "A log-spaced mass range A:B:N (GeV), e.g. 0.001:2:1000.")
     var masses: String?
 
-    @Option(name: .customLong("invisible-width"), parsing: .unconditional, help: "A fixed dark-sector width in GeV added to 'invisible'.")
-    var invisibleWidth: Double?
-
-    @Option(name: .customLong("dark-coupling"), parsing: .unconditional, help: "Vector coupling g_chi of a Dirac dark fermion (adds Z' -> chi chibar to 'invisible').")
-    var darkCoupling: Double?
-
-    @Option(name: .customLong("dark-mass"), parsing: .unconditional, help: "Mass of that dark fermion in GeV (default 0).")
-    var darkMass: Double?
+    @OptionGroup var dark: DarkSectorOptions
 
     @Option(name: .long, parsing: .unconditional, help: "Z' energy in GeV for the lab decay length gamma beta c tau.")
     var energy: Double?
@@ -59,21 +52,26 @@ struct DecaysCommand: ParsableCommand {
     func run() throws {
         let selection = try MassSelection.parse(mass: mass, masses: masses, required: true)!
         let shown = try selectedChannels()
-        let calculator = try parameters.calculator(bosonMass: selection.masses.first)
-        let invisible = try invisibleSetting()
+        let point = try parameters.point(mass: selection.masses[0], darkSector: try dark.darkSector())
+        let calculator = try CouplingCalculator(point: point)
         if let energy {
-            guard energy.isFinite, energy > 0 else { throw BadInput("--energy \(energy): must be a finite number > 0") }
+            guard energy.isFinite, energy > 0, energy <= 1e8 else { throw BadInput("--energy \(energy): must be finite, > 0 and <= 1e8 GeV") }
             if let m = selection.masses.first(where: { $0 > energy }) {
                 throw BadInput("--energy \(energy): below the Z' mass \(m) GeV")
             }
         }
-        let decays = try Self.decayCalculator(calculator, invisible: invisible)
+        let decays = try DecayCalculator(couplings: calculator)
         if benchmark {
-            guard benchmarkSeconds.isFinite, benchmarkSeconds >= 0 else { throw BadInput("--benchmark-seconds \(benchmarkSeconds): must be finite and >= 0") }
+            guard benchmarkSeconds.isFinite, benchmarkSeconds >= 0, benchmarkSeconds <= 3600 else {
+                throw BadInput("--benchmark-seconds \(benchmarkSeconds): must be finite, >= 0 and <= 3600")
+            }
             try runBenchmark(decays: decays, masses: selection.masses)
             return
         }
-        let results = try Self.widths(decays, masses: selection.masses)
+        let results = try decays.widths(masses: selection.masses)
+        for w in results where !(w.total.isFinite && w.values.allSatisfy(\.isFinite)) {
+            throw BadInput("--mass \(w.mass): the widths are not finite numbers with these couplings")
+        }
         switch format {
         case .json:
             let objects = try results.map { try json($0, calculator: calculator, channels: shown) }
@@ -82,29 +80,6 @@ struct DecaysCommand: ParsableCommand {
             Console.out(try csv(results, channels: shown))
         case .table:
             Console.out(try table(results, calculator: calculator, channels: shown))
-        }
-    }
-
-    static func decayCalculator(_ calculator: CouplingCalculator, invisible: InvisibleWidth) throws -> DecayCalculator {
-        do {
-            return try DecayCalculator(couplings: calculator, invisibleWidth: invisible)
-        } catch {
-            throw BadInput(error.description)
-        }
-    }
-
-    static func widths(_ decays: DecayCalculator, masses: [Double]) throws -> [DecayWidths] {
-        do {
-            return try decays.widths(masses: masses)
-        } catch {
-            throw BadInput(describe(error))
-        }
-    }
-
-    static func describe(_ error: DecayError) -> String {
-        switch error.parameter.description {
-        case "mass": return "--mass " + error.description.dropFirst("mass ".count)
-        default: return error.description
         }
     }
 
@@ -121,27 +96,9 @@ struct DecaysCommand: ParsableCommand {
         return list
     }
 
-    func invisibleSetting() throws -> InvisibleWidth {
-        if invisibleWidth != nil && darkCoupling != nil {
-            throw BadInput("--invisible-width and --dark-coupling: give only one of them")
-        }
-        if let width = invisibleWidth {
-            guard width.isFinite, width >= 0 else { throw BadInput("--invisible-width \(width): must be a finite number >= 0") }
-            return .fixed(width)
-        }
-        if let coupling = darkCoupling {
-            try ModelParameterOptions.checkPositive(coupling, option: "--dark-coupling")
-            let m = darkMass ?? 0
-            guard m.isFinite, m >= 0 else { throw BadInput("--dark-mass \(m): must be a finite number >= 0") }
-            return .darkFermion(coupling: coupling, mass: m)
-        }
-        if darkMass != nil { throw BadInput("--dark-mass needs --dark-coupling") }
-        return .none
-    }
-
     func decayLength(_ w: DecayWidths) throws -> Double? {
         guard let energy else { return nil }
-        do { return try w.labDecayLengthMetres(energy: energy) } catch { throw BadInput("--energy: \(error)") }
+        return try w.labDecayLengthMetres(energy: energy)
     }
 
     static func regimeName(_ regime: HadronicRegime) -> String {
@@ -167,15 +124,13 @@ struct DecaysCommand: ParsableCommand {
         if let loop = calculator.loopMixing?.mixing(atSquaredMomentum: w.mass * w.mass) {
             entries.append(("loop_mixing", .object([("real", .number(loop.real)), ("imaginary", .number(loop.imaginary))])))
         }
-        entries.append(("neutrinos", .string(calculator.options.lightNeutrinos.rawValue)))
+        entries.append(("neutrinos", .string(calculator.point.neutrinos.rawValue)))
         entries.append(("warnings", .array((warnings(w, calculator: calculator)).map { .string($0) })))
         return .object(entries)
     }
 
     func warnings(_ w: DecayWidths, calculator: CouplingCalculator) -> [String] {
-        var list = calculator.warnings(bosonMass: w.mass) + w.warnings
-        if w.total == 0 { list.append("no open decay channel with these couplings: total width 0, lifetime infinite") }
-        return list
+        (calculator.problems(mass: w.mass) + w.problems).map(\.message)
     }
 
     func csv(_ results: [DecayWidths], channels: [DecayChannel]) throws -> String {
@@ -195,13 +150,13 @@ struct DecaysCommand: ParsableCommand {
     func table(_ results: [DecayWidths], calculator: CouplingCalculator, channels: [DecayChannel]) throws -> String {
         var lines = ["Model \(calculator.model.name): g_X = \(NumberText.short(calculator.gaugeCoupling)), eps = \(NumberText.short(calculator.kineticMixing))"
             + (calculator.loopMixing != nil ? " + loop-induced mixing" : "")]
-        lines.append("Neutrinos: \(calculator.options.lightNeutrinos.summary)")
+        lines.append("Neutrinos: \(calculator.point.neutrinos.summary)")
         if results.count == 1, let w = results.first {
             lines.append("m_Z' = \(NumberText.short(w.mass)) GeV, hadrons from \(Self.regimeName(w.hadronicRegime))")
             lines.append("total width \(NumberText.short(w.total)) GeV, lifetime \(NumberText.short(w.lifetimeSeconds)) s, c tau \(NumberText.short(w.properDecayLengthMetres)) m"
                 + ((try decayLength(w)).map { ", lab decay length \(NumberText.short($0)) m at E = \(NumberText.short(energy!)) GeV" } ?? ""))
             var table = TextTable(["channel", "width (GeV)", "branching ratio"])
-            for channel in channels where self.channels != nil || w[channel] > 0 || channel.parent == nil {
+            for channel in channels where self.channels != nil || w[channel] > 0 || (channel.parent == nil && channel != .exotic) {
                 table.add([(channel.parent == nil ? "" : "  ") + channel.rawValue, NumberText.short(w[channel]), NumberText.short(w.branchingRatio(channel))])
             }
             lines.append(table.rendered())
@@ -235,7 +190,7 @@ struct DecaysCommand: ParsableCommand {
         func straightforward() throws -> Double {
             var checksum = 0.0
             for m in masses {
-                let couplings = try parameters.calculator(bosonMass: m)
+                let couplings = try CouplingCalculator(point: try decays.couplings.point.withMass(m))
                 let calculator = try DecayCalculator(couplings: couplings, invisibleWidth: decays.invisibleWidth)
                 let w = try calculator.widths(mass: m)
                 var ratios: [String: Double] = [:]

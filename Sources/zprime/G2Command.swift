@@ -60,13 +60,15 @@ struct G2Command: ParsableCommand {
         let loop: LeveilleLoopFunctions
         let total: Double
         do {
-            for (name, value) in [("--vector", couplings.vector), ("--axial", couplings.axial), ("--scalar", couplings.scalar), ("--pseudoscalar", couplings.pseudoscalar)] where !value.isFinite {
-                throw BadInput("\(name) \(value): must be a finite number")
+            for (name, value) in [("--vector", couplings.vector), ("--axial", couplings.axial), ("--scalar", couplings.scalar), ("--pseudoscalar", couplings.pseudoscalar)]
+            where !(value.isFinite && abs(value) <= ParameterPoint.maximumCoupling) {
+                throw BadInput("\(name) \(value): must be finite with |value| <= \(ParameterPoint.maximumCoupling)")
             }
             loop = try LeveilleLoopFunctions(leptonMass: lepton.mass, bosonMass: bosonMass, internalMass: loopMass)
             total = try AnomalousMagneticMoment.oneLoop(leptonMass: lepton.mass, bosonMass: bosonMass, internalMass: loopMass, couplings: couplings)
-        } catch let error as ObservableError {
-            throw BadInput(G2Command.optionName(error))
+            try Validate.result(total, .mass, "Delta a")
+        } catch let problem as Problem {
+            throw BadInput(G2Command.describe(problem))
         }
         if benchmark {
             try runBenchmark(lepton: lepton, internalMass: loopMass, couplings: couplings)
@@ -105,16 +107,14 @@ struct G2Command: ParsableCommand {
         }
     }
 
-    /// Rewrites a library error in terms of the command's options.
-    static func optionName(_ error: ObservableError) -> String {
-        let option: String
-        switch error.field {
-        case "bosonMass": option = "--boson-mass"
-        case "internalMass": option = "--internal-mass"
-        case "leptonMass": return "--lepton (mass \(error.value) GeV): \(error.problem)"
-        default: option = "--" + error.field
+    /// A library problem in terms of this command's options (the boson mass is `--boson-mass` here).
+    static func describe(_ problem: Problem) -> String {
+        switch problem.parameter {
+        case .mass: return problem.description(naming: "--boson-mass")
+        case .internalMass: return problem.description(naming: "--internal-mass")
+        case .leptonMass: return "--lepton (mass \(problem.value ?? "?") GeV): \(problem.message)"
+        default: return OptionNames.describe(problem)
         }
-        return "\(option) \(error.value): \(error.problem)"
     }
 
     static func format(_ value: Double) -> String {

@@ -2,78 +2,113 @@ import ArgumentParser
 import Foundation
 import ZPrimeKit
 
-/// Options shared by `zprime couplings` and `zprime decays`: the model and its parameters.
-struct ModelParameterOptions: ParsableArguments {
+/// The options that describe a parameter point, shared by every physics subcommand. They are parsed
+/// here and resolved, with the physics defaults, by the library's ``PointRequest``.
+struct PointOptions: ParsableArguments {
     @Option(name: .long, help: "A built-in model name (zprime models) or a .toml/.json model file.")
     var model: String
 
     @Option(name: .long, parsing: .unconditional,
-            help: "The gauge coupling g_X multiplying the model's charges (default 1e-3; ignored, with a warning, for the dark photon).")
+            help: "The gauge coupling g_X multiplying the model's charges (default 1e-3; ignored, with a warning, for a model without U(1)_X charges such as the dark photon).")
     var coupling: Double?
 
     @Option(name: .customLong("kinetic-mixing"), parsing: .unconditional,
-            help: "The physical kinetic mixing eps (couplings eps e Q_f; default 1e-3 for the dark photon, none otherwise).")
+            help: "A fixed physical kinetic mixing eps (couplings eps e Q_f; default 1e-3 for the dark photon, none otherwise).")
     var kineticMixing: Double?
+
+    @Option(name: .customLong("mixing-ratio"), parsing: .unconditional,
+            help: "Kinetic mixing tied to the gauge coupling, eps = r g_X (instead of --kinetic-mixing).")
+    var mixingRatio: Double?
 
     @Option(name: .long, help: "Light neutrinos: majorana (left-handed only, default), dirac (nu_L + N_R per family) or light-sterile (Majorana nu_L plus light N_R).")
     var neutrinos: LightNeutrinos = .leftHandedMajorana
 
-    @Option(name: .customLong("loop-mixing"), help: "Loop-induced kinetic mixing of L_i - L_j type models: auto (on when no eps is given), on, off.")
+    @Option(name: .customLong("loop-mixing"),
+            help: "Loop-induced kinetic mixing: auto (the finite L_i - L_j loop when no eps is given), on, off, or estimate (eps = e g_X/(16 pi^2) for models whose loop diverges, e.g. U(1)_B).")
     var loopMixing: LoopMixingMode = .automatic
 
-    /// The default g_X when none is given.
-    static let defaultCoupling = 1e-3
-    /// The default eps for the dark photon.
-    static let defaultDarkPhotonMixing = 1e-3
-
-    /// Resolves the model and builds the couplings calculator, turning every library error into
-    /// `BadInput` (exit status 2).
-    func calculator(bosonMass: Double? = nil) throws -> CouplingCalculator {
+    /// The request for `mass`, with the dark sector given by the caller.
+    func request(mass: Double?, darkSector: DarkSector = .none, datasets: DatasetSelection = .newest) throws -> PointRequest {
         let resolved = try ModelReference.resolve(model)
-        if let coupling { try Self.checkPositive(coupling, option: "--coupling") }
-        if let kineticMixing, !kineticMixing.isFinite {
-            throw BadInput("--kinetic-mixing \(kineticMixing): must be finite")
-        }
-        var g = coupling ?? Self.defaultCoupling
-        var eps = kineticMixing
-        if resolved.isKineticMixingOnly {
-            if let coupling {
-                // "For the dark photon only eps is used": accepted, ignored, and said so.
-                Console.error("warning: --coupling \(coupling) is ignored: model \(resolved.name) has no U(1)_X charges and couples only through --kinetic-mixing")
-            }
-            g = 0
-            eps = kineticMixing ?? Self.defaultDarkPhotonMixing
-            if eps == 0 { throw BadInput("--kinetic-mixing 0.0: the dark photon needs a non-zero eps") }
-        }
-        if let ratio = resolved.kineticMixingRatio, kineticMixing != nil {
-            throw BadInput("--kinetic-mixing: model \(resolved.name) fixes eps = \(ratio) g_X/e; give only --coupling")
-        }
-        do {
-            let options = CouplingOptions(lightNeutrinos: neutrinos, loopMixing: loopMixing, bosonMass: bosonMass)
-            return try CouplingCalculator(model: resolved, gaugeCoupling: g, kineticMixing: eps, options: options)
-        } catch {
-            throw BadInput(Self.describe(error))
-        }
+        return PointRequest(model: resolved, mass: mass, coupling: coupling, kineticMixing: kineticMixing, mixingRatio: mixingRatio,
+                            loopMixing: loopMixing, neutrinos: neutrinos, darkSector: darkSector, datasets: datasets)
     }
 
-    static func describe(_ error: CouplingError) -> String {
-        switch error.parameter.description {
-        case "gauge coupling": return "--coupling " + error.description.dropFirst("gauge coupling ".count)
-        case "kinetic mixing": return "--kinetic-mixing " + error.description.dropFirst("kinetic mixing ".count)
-        case "mass": return "--mass " + error.description.dropFirst("mass ".count)
-        case "neutrino nature": return "--neutrinos: " + error.message
-        case "loop mixing": return "--loop-mixing on: " + error.message
-        default: return error.description
+    /// Resolves the point (the library applies the defaults and the model's rules) and prints the
+    /// resolution's warnings (an ignored option) on standard error.
+    func point(mass: Double?, requireMass: Bool = true, darkSector: DarkSector = .none, datasets: DatasetSelection = .newest) throws -> ParameterPoint {
+        let resolution = try request(mass: mass, darkSector: darkSector, datasets: datasets).resolve(requireMass: requireMass)
+        for problem in resolution.problems where problem.severity >= .warning {
+            Console.error("warning: " + OptionNames.describe(problem))
         }
+        return resolution.point
     }
+}
 
-    static func checkPositive(_ value: Double, option: String) throws {
-        guard value.isFinite, value > 0 else { throw BadInput("\(option) \(value): must be a finite number > 0") }
+/// Options of a dark sector, for the commands that compute decays.
+struct DarkSectorOptions: ParsableArguments {
+    @Option(name: .customLong("invisible-width"), parsing: .unconditional, help: "A fixed dark-sector width in GeV added to 'invisible'.")
+    var invisibleWidth: Double?
+
+    @Option(name: .customLong("dark-coupling"), parsing: .unconditional, help: "Vector coupling g_chi of a Dirac dark fermion (adds Z' -> chi chibar to 'invisible').")
+    var darkCoupling: Double?
+
+    @Option(name: .customLong("dark-mass"), parsing: .unconditional, help: "Mass of that dark fermion in GeV (default 0).")
+    var darkMass: Double?
+
+    @Option(name: .customLong("dark-width-ratio"), parsing: .unconditional,
+            help: "An invisible width this many times the visible width at every mass (99 is DarkCast's invisible dark photon).")
+    var darkWidthRatio: Double?
+
+    /// The dark sector; giving more than one kind is an error.
+    func darkSector() throws -> DarkSector {
+        let given = [invisibleWidth != nil, darkCoupling != nil, darkWidthRatio != nil].filter { $0 }.count
+        if given > 1 { throw BadInput("--invisible-width, --dark-coupling and --dark-width-ratio: give only one of them") }
+        if let width = invisibleWidth { return try DarkSector.fixed(width).validated() }
+        if let coupling = darkCoupling { return try DarkSector.darkFermion(coupling: coupling, mass: darkMass ?? 0).validated() }
+        if darkMass != nil { throw BadInput("--dark-mass needs --dark-coupling") }
+        if let ratio = darkWidthRatio { return try DarkSector.visibleMultiple(ratio).validated() }
+        return .none
     }
 }
 
 extension LightNeutrinos: ExpressibleByArgument {}
 extension LoopMixingMode: ExpressibleByArgument {}
+
+/// The command-line names of the library's parameters, so that a ``Problem`` reads in the user's
+/// terms (`--mass 0.0: must be finite and > 0`). The one place where parameters meet option names.
+enum OptionNames {
+    /// The option (or field) that sets `parameter` in the physics subcommands.
+    static func option(for parameter: Parameter) -> String {
+        switch parameter {
+        case .model: return "--model"
+        case .mass: return "--mass"
+        case .coupling: return "--coupling"
+        case .kineticMixing: return "--kinetic-mixing"
+        case .mixingRatio: return "--mixing-ratio"
+        case .squaredMomentum: return "--momentum-squared"
+        case .neutrinos: return "--neutrinos"
+        case .loopMixing: return "--loop-mixing"
+        case .muonDataset: return "--dataset"
+        case .electronDataset: return "--electron-dataset"
+        case .sigmas: return "--sigmas"
+        case .energy: return "--energy"
+        case .invisibleWidth: return "--invisible-width"
+        case .darkCoupling: return "--dark-coupling"
+        case .darkMass: return "--dark-mass"
+        case .massRange: return "--masses"
+        case .shard: return "--shard"
+        case .recoilEnergy: return "recoil energy (GeV)"
+        case .neutrinoEnergy: return "neutrino energy (GeV)"
+        case .leptonMass: return "lepton mass"
+        case .internalMass: return "--internal-mass"
+        case .field(let name): return name
+        }
+    }
+
+    /// The problem's text with its parameter spelled as an option.
+    static func describe(_ problem: Problem) -> String { problem.description(naming: option(for: problem.parameter)) }
+}
 
 /// One mass or a log-spaced range `A:B:N`.
 struct MassSelection {
@@ -86,17 +121,21 @@ struct MassSelection {
         case (.some, .some):
             throw BadInput("--mass and --masses: give only one of them")
         case (.some(let m), nil):
-            try ModelParameterOptions.checkPositive(m, option: "--mass")
+            guard m.isFinite, m > 0, m <= ParameterPoint.maximumMass else {
+                throw BadInput("--mass \(m): must be finite, > 0 and <= \(ParameterPoint.maximumMass) GeV")
+            }
             return MassSelection(masses: [m], isRange: false)
         case (nil, .some(let text)):
+            let shown = text.count > 40 ? String(text.prefix(37)) + "..." : text
             let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 3, let a = Double(parts[0]), let b = Double(parts[1]), let n = Int(parts[2]) else {
-                throw BadInput("--masses \(text): expected A:B:N (from A to B GeV, N log-spaced points), e.g. 0.001:2:1000")
+                throw BadInput("--masses \(shown): expected A:B:N (from A to B GeV, N log-spaced points, N <= \(Grid.maximumCount)), e.g. 0.001:2:1000")
             }
+            guard b <= ParameterPoint.maximumMass else { throw BadInput("--masses \(shown): the end must be <= \(ParameterPoint.maximumMass) GeV") }
             do {
-                return MassSelection(masses: try DecayCalculator.logSpacedMasses(from: a, to: b, count: n), isRange: true)
+                return MassSelection(masses: try Grid.logSpaced(from: a, to: b, count: n, parameter: .massRange), isRange: true)
             } catch {
-                throw BadInput("--masses \(text): \(error)")
+                throw BadInput("--masses \(shown): \(error.message)")
             }
         case (nil, nil):
             if required { throw BadInput("give --mass M or --masses A:B:N") }

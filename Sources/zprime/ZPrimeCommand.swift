@@ -62,6 +62,11 @@ enum ZPrimeMain {
             try command.run()
         } catch is NegativeVerdict {
             exit(1)
+        } catch let problem as Problem {
+            // The library's problems name a parameter; the option that sets it is looked up, never
+            // parsed out of the message.
+            Console.error("error: " + OptionNames.describe(problem))
+            exit(2)
         } catch let error as any BadInputError {
             Console.error("error: \(error)")
             exit(2)

@@ -101,14 +101,14 @@ public struct Problem: Error, Hashable, Sendable, Codable, CustomStringConvertib
         self.message = message
     }
 
-    /// An input error about a numeric value: ``Kind/notFinite`` when the value is NaN or infinite,
-    /// ``Kind/outOfRange`` otherwise.
-    public static func invalid(_ parameter: Parameter, _ value: Double, _ message: String) -> Problem {
-        Problem(value.isFinite ? .outOfRange : .notFinite, parameter: parameter, value: format(value), severity: .error, message: message)
+    /// An input error about a numeric value: of `kind`, or by default ``Kind/notFinite`` when the value
+    /// is NaN or infinite and ``Kind/outOfRange`` otherwise.
+    public static func invalid(_ parameter: Parameter, _ value: Double, _ message: String, kind: Kind? = nil) -> Problem {
+        Problem(kind ?? (value.isFinite ? .outOfRange : .notFinite), parameter: parameter, value: format(value), severity: .error, message: message)
     }
 
     /// An input error with a textual value (or none).
-    public static func invalid(_ kind: Kind = .outOfRange, _ parameter: Parameter, text: String? = nil, _ message: String) -> Problem {
+    public static func invalid(_ parameter: Parameter, text: String?, _ message: String, kind: Kind = .outOfRange) -> Problem {
         Problem(kind, parameter: parameter, value: text, severity: .error, message: message)
     }
 

@@ -5,6 +5,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
+# GOLDEN_OUT=DIR writes the outputs there instead (to compare a build with the committed files).
+out="${GOLDEN_OUT:-$here}"
 binary="${1:-$root/.build/debug/zprime}"
 cd "$root"
 while IFS=$'\t' read -r name arguments; do
@@ -12,5 +14,5 @@ while IFS=$'\t' read -r name arguments; do
   # shellcheck disable=SC2086
   set +e; output="$("$binary" $arguments 2>/dev/null)"; status=$?; set -e
   # Wall-clock timings are not reproducible: their lines are dropped (the golden test does the same).
-  printf '%s\n# exit %d\n' "$(printf '%s\n' "$output" | grep -v '"seconds":' || true)" "$status" > "$here/$name.out"
+  printf '%s\n# exit %d\n' "$(printf '%s\n' "$output" | grep -v '"seconds":' || true)" "$status" > "$out/$name.out"
 done < "$here/commands.tsv"
