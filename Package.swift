@@ -80,11 +80,13 @@ let package = Package(
         ),
         .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"]),
         .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"]),
+        .testTarget(name: "ZPrimePointTests", dependencies: ["ZPrimePoint"]),
+        .testTarget(name: "ZPrimeSpectrumTests", dependencies: ["ZPrimeSpectrum"]),
         .testTarget(name: "ZPrimeAtlasTests", dependencies: ["ZPrimeAtlas", "ZPrimeStore"]),
         .testTarget(name: "ZPrimeCouplingsTests", dependencies: ["ZPrimeCouplings"]),
         .testTarget(name: "ZPrimeDecaysTests", dependencies: ["ZPrimeDecays"]),
         .testTarget(name: "ZPrimeObservablesTests", dependencies: ["ZPrimeObservables"]),
-        .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime"]),
+        .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

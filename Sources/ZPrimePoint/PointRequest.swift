@@ -79,7 +79,7 @@ public struct PointRequest: Sendable, Hashable {
     /// - Throws: ``Problem`` for every invalid or conflicting input (see ``ParameterPoint/init``).
     public func resolve(requireMass: Bool = true) throws(Problem) -> Resolution {
         var problems: [Problem] = []
-        if let coupling { try Validate.finite(coupling, .coupling) }
+        if let coupling { try Validate.positive(coupling, .coupling) }
         if let kineticMixing { try Validate.finite(kineticMixing, .kineticMixing) }
         if let mixingRatio { try Validate.finite(mixingRatio, .mixingRatio) }
         let mass: Double

@@ -64,7 +64,7 @@ struct ObservablesCommand: ParsableCommand {
             throw BadInput("--nuclear-recoil-kev \(nuclearRecoilKeV): must be finite, >= 0 and <= 1e6")
         }
         let point = try parameters.point(mass: mass, datasets: DatasetSelection(muon: dataset, electron: electronDataset))
-        let settings = ObservableSettings(sigmas: sigmas, electronRecoilEnergy: electronRecoilMeV * 1e-3, nuclearRecoilEnergy: nuclearRecoilKeV * 1e-6)
+        let settings = ObservableSettings(sigmas: sigmas, electronRecoilEnergy: electronRecoilMeV / 1e3, nuclearRecoilEnergy: nuclearRecoilKeV / 1e6)
         let report = try ObservableReport(point: point, settings: settings)
         let calculator = try CouplingCalculator(point: point)
         let warnings = (calculator.problems() + report.problems).map(\.message)

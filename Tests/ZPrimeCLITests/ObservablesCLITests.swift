@@ -161,9 +161,10 @@ struct ObservablesCLITests {
     @Test("observables: bad input exits 2 with the option named")
     func observablesBadInput() throws {
         let cases: [([String], String)] = [
-            (["observables", "--model", "dark-photon", "--mass", "0.01"], "no coupling given"),
-            (["observables", "--model", "B-L", "--mass", "0.01"], "no coupling given"),
-            (["observables", "--model", "dark-photon", "--mass", "0.01", "--coupling", "1e-3"], "--coupling"),
+            (["observables", "--model", "dark-photon", "--mass", "0.01", "--kinetic-mixing", "0"], "--kinetic-mixing 0.0"),
+            (["observables", "--model", "B-L", "--mass", "0.01", "--coupling", "0"], "--coupling 0.0"),
+            (["observables", "--model", "dark-photon", "--mass", "0.01", "--coupling", "-1e-3"], "--coupling -0.001"),
+            (["observables", "--model", "B-L", "--mass", "0.01", "--kinetic-mixing", "1e-3", "--mixing-ratio", "1"], "--mixing-ratio"),
             (["observables", "--model", "protophobic", "--mass", "0.017", "--coupling", "1e-3", "--kinetic-mixing", "1e-3"], "--kinetic-mixing"),
             (["observables", "--model", "B-L", "--mass", "-0.01", "--coupling", "1e-4"], "--mass -0.01"),
             (["observables", "--model", "B-L", "--mass", "0.01", "--coupling", "nan"], "--coupling nan"),

@@ -84,7 +84,7 @@ struct CouplingCalculatorTests {
         #expect(abs(c[.muonNeutrino].vector + unit) <= 1e-15 * unit)     // (X_L + X_N)/2 = -1
         #expect(abs(c[.muonNeutrino].axial) <= 1e-18)                   // (X_N - X_L)/2 = 0
         let sterile = try CouplingCalculator(model: builtin("Lmu-Ltau"), gaugeCoupling: g, options: CouplingOptions(lightNeutrinos: .lightSterile))
-        let s = try sterile.complexCouplings(bosonMass: 0.01)
+        let s = try sterile.table(mass: 0.01)
         #expect(s.sterileNeutrinos.count == 3)
         #expect(abs(s.sterileNeutrinos[1].real.right - unit) <= 1e-15 * unit)
         #expect(abs(s.sterileNeutrinos[1].real.left) <= 1e-20)

@@ -3,13 +3,14 @@ import ZPrimeCore
 import ZPrimeModels
 @testable import ZPrimeCouplings
 
-/// Reference values: an independent 50-digit mpmath computation (scratch script): build the kinetic
-/// matrix K = [[1, 0, -eps_k], [0, 1, 0], [-eps_k, 0, 1]] and the mass matrix
+/// Reference values: an independent 50-digit mpmath computation, References/gauge_mixing.py: build the
+/// kinetic matrix K = [[1, 0, -eps_k], [0, 1, 0], [-eps_k, 0, 1]] and the mass matrix
 /// M^2 = (v^2/4) u u^T + diag(0, 0, m_B'^2), u = (g', -g, 2 g_X X_H), in the (B, W3, X) basis; find
 /// m_B'^2 with mp.findroot so that the generalised eigenproblem M^2 w = lambda K w has lambda = m_Z'^2
 /// (Cholesky reduction + mp.eigsy); normalise w^T K w = 1 with a positive X component; the coupling of a
-/// chiral field is (g' Y, g T3, g_X X) . w. Inputs e = sqrt(4 pi alpha(0)), cos(theta_W) = m_W/m_Z,
-/// v = 2 m_Z/g_Z with the PDG 2024 masses. No closed form is used there.
+/// chiral field is (g' Y, g T3, g_X X) . w. Inputs: the electroweak scheme (alpha(0), G_F, m_Z) of
+/// ElectroweakScheme. No closed form is used there. (With the former on-shell inputs, cos(theta_W) =
+/// m_W/m_Z and v = 2 m_Z/g_Z, the same script reproduces the previous reference values to all digits.)
 @Suite("Exact A-Z-Z' mixing")
 struct GaugeBosonMixingTests {
     /// Chiral fields: (name, T3, Y).
@@ -32,38 +33,38 @@ struct GaugeBosonMixingTests {
 
     static let cases: [Case] = [
         Case(name: "dark photon eps=1e-3 m=1", eps: 1e-3, g: 0, xh: 0, mass: 1, charges: none,
-             couplings: [-0.0003028350553672693, -0.00030281161143383123, 2.3443933438065172e-8, 0.00020189785155599222,
-                         0.00020187440762255415, -0.00010096064774471514, -0.00010093720381127708, 0],
-             bareMass: 0.99999950001779913, zMass: 91.18801310293681),
+             couplings: [-0.00030283538722697852, -0.00030281227241585555, 2.3114811122967846e-8, 0.00020189796308836,
+                         0.00020187484827723703, -0.00010096053894974148, -0.00010093742413861852, 0],
+             bareMass: 0.99999950001670325, zMass: 91.188012278830799),
         Case(name: "dark photon eps=1e-2 m=50", eps: 1e-2, g: 0, xh: 0, mass: 50, charges: none,
-             couplings: [-0.0034919994275417193, -0.0026540603347265298, 0.00083793909281518947, 0.0026073126492995427,
-                         0.0017693735564843532, -0.0017226258710573661, -0.0008846867782421766, 0],
-             bareMass: 49.99780906460808, zMass: 91.189873349789103),
+             couplings: [-0.0035037694825386308, -0.0026775924451912975, 0.00082617703734733334, 0.002611238667474865,
+                         0.0017850616301275317, -0.0017187078524110992, -0.00089253081506376583, 0],
+             bareMass: 49.99778963843478, zMass: 91.189755527037765),
         Case(name: "dark photon eps=1e-2 m=200", eps: 1e-2, g: 0, xh: 0, mass: 200, charges: none,
-             couplings: [-0.0016660078675276946, -0.0041267323295851495, -0.002460724462057455, 0.00029043042433264474,
-                         0.0027511548863900997, 0.0010851470188624051, -0.0013755774431950498, 0],
-             bareMass: 199.98637369759066, zMass: 91.187656171098665),
+             couplings: [-0.0016314625781200527, -0.0040576418002299569, -0.0024261792221099042, 0.00027891531137673373,
+                         0.0027050945334866379, 0.0010736319553665852, -0.001352547266743319, 0],
+             bareMass: 199.9866018159742, zMass: 91.187677796173117),
         Case(name: "B-L g=1e-2 eps=-3e-3 m=80", eps: -3e-3, g: 1e-2, xh: 0, mass: 80, charges: bl,
-             couplings: [-0.0080096876235771624, -0.0099636606275938211, -0.011953787205577994, 0.0013551960138587768,
-                         0.0033091690178754355, 0.0052992955958596087, 0.00334532259184295, -0.0099998142015613356],
-             bareMass: 79.999985673157795, zMass: 91.188511926182019),
+             couplings: [-0.0079822677909034739, -0.0099088124926698952, -0.011926373418827702, 0.0013460540543264153,
+                         0.0032725987560928367, 0.0052901596822506432, 0.0033636149804842218, -0.0099998287170612803],
+             bareMass: 79.999963932377017, zMass: 91.188479728792331),
         Case(name: "X_H = 1, g=1e-3, eps=0, m=10", eps: 0, g: 1e-3, xh: 1, mass: 10, charges: higgsCharged,
-             couplings: [-0.00056031729853631766, -0.0015481409894230973, 0.0010121685607870108, 0.00071093438595321536,
-                         0.00069876195100309978, -0.00086155147337011305, -0.00084937903841999748, 0.00099999612583689518],
-             bareMass: 10.000038275869704, zMass: 91.188349030000653),
+             couplings: [-0.00058270737546341714, -0.0015705312041929448, 0.001012168702026887, 0.00072586115098457377,
+                         0.00071368871433589407, -0.0008690149265057304, -0.0008568424898570507, 0.00099999626537820733],
+             bareMass: 10.000036897227399, zMass: 91.18833645843721),
         Case(name: "X_H = 1, g=1e-3, eps=2e-3, m=150", eps: 2e-3, g: 1e-3, xh: 1, mass: 150, charges: higgsCharged,
-             couplings: [6.1186406683983785e-5, -0.0031433874173889759, -0.0012045736950826561, -0.00044231550281687455,
-                         0.0017622582567609333, 0.00082344459894976531, -0.0013811291606280426, 0.0010000000644951518],
-             bareMass: 149.99897148520676, zMass: 91.187609524822728),
+             couplings: [8.2834880695470323e-5, -0.0031130581828589666, -0.0011958927879884834, -0.00045385418312647468,
+                         0.0017420387426449855, 0.00082487348555747903, -0.0013710194402139811, 0.0010000001377829768],
+             bareMass: 149.99900490894218, zMass: 91.187626547834501),
         // Near m_Z the Z' turns Z-like (the nu_L coupling is 20 times e eps at 90 GeV).
         Case(name: "dark photon eps=1e-3 m=90", eps: 1e-3, g: 0, xh: 0, mass: 90, charges: none,
-             couplings: [-0.0043623355857025655, 0.0029709693255978131, 0.0073333049113003786, 0.0053526586942351699,
-                         -0.0019806462170652087, -0.0063429818027677742, 0.00099032310853260436, 0],
-             bareMass: 90.000441585247503, zMass: 91.188506109803848),
+             couplings: [-0.0044653458982725101, 0.0027651063522235298, 0.0072304522504960399, 0.0053870480156803534,
+                         -0.0018434042348156865, -0.0063087501330881967, 0.00092170211740784327, 0],
+             bareMass: 90.000410981673007, zMass: 91.188474278231956),
         Case(name: "dark photon eps=1e-2 m=92", eps: 1e-2, g: 0, xh: 0, mass: 92, charges: none,
-             couplings: [0.055913801122261355, -0.050330058256074793, -0.10624385937833615, -0.072690487207619619,
-                         0.033553372170716529, 0.089467173292977884, -0.016776686085358264, 0],
-             bareMass: 91.920163277562258, zMass: 91.114732177359897),
+             couplings: [0.057554654185973538, -0.047470167541236841, -0.10502482172721038, -0.073378043366385819,
+                         0.03164677836082456, 0.089201432546798099, -0.01582338918041228, 0],
+             bareMass: 91.924896982106593, zMass: 91.119342075640484),
     ]
 
     @Test("closed-form diagonalisation agrees with a numerical generalised eigen-decomposition", arguments: 0..<8)

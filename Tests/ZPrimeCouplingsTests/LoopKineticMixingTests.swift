@@ -125,7 +125,7 @@ struct LoopKineticMixingTests {
         #expect(abs(c[.neutron].vector) <= 1e-18)
         #expect(abs(c[.muon].vector - (g / e + eps0)) <= 1e-12 * g / e)
         // Complex on shell above the muon threshold.
-        let onShell = try calculator.complexCouplings(bosonMass: 0.3)
+        let onShell = try calculator.table(mass: 0.3)
         #expect(onShell[.electron].imaginary.vector != 0)
         #expect(onShell[.muonNeutrino].imaginary.vector == 0)
     }

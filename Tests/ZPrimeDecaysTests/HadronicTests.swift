@@ -116,15 +116,14 @@ struct HadronicTests {
         // Axial u and d of opposite sign: Gamma = m/(4 pi) (a_u - a_d)^2 a_1(m); the isoscalar part gives nothing.
         let data = try HadronicData.bundled()
         let decays = try Fixture.decays("B-L")
-        var isovector = ComplexFermionCouplings(values: Array(repeating: .zero, count: CouplingTarget.allCases.count))
-        isovector[.up] = ComplexChiralCoupling(ChiralCoupling(vector: 0, axial: 1e-3))
-        isovector[.down] = ComplexChiralCoupling(ChiralCoupling(vector: 0, axial: -1e-3))
+        let isovector = CouplingTable(mass: 0, squaredMomentum: 0, standardModel: [
+            .up: ComplexChiralCoupling(ChiralCoupling(vector: 0, axial: 1e-3)), .down: ComplexChiralCoupling(ChiralCoupling(vector: 0, axial: -1e-3))])
         let m = 1.2
         let w = decays.widths(mass: m, couplings: isovector)
         let expected = m / (4 * Double.pi) * pow(2e-3 * Self.e, 2) * data.axialIsovector.value(at: m)
         #expect(abs(w[.axialHadrons] - expected) <= 1e-13 * expected)
-        var isoscalar = isovector
-        isoscalar[.down] = ComplexChiralCoupling(ChiralCoupling(vector: 0, axial: 1e-3))
+        let isoscalar = CouplingTable(mass: 0, squaredMomentum: 0, standardModel: [
+            .up: ComplexChiralCoupling(ChiralCoupling(vector: 0, axial: 1e-3)), .down: ComplexChiralCoupling(ChiralCoupling(vector: 0, axial: 1e-3))])
         #expect(decays.widths(mass: m, couplings: isoscalar)[.axialHadrons] == 0)
     }
 }

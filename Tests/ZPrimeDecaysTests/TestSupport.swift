@@ -21,10 +21,10 @@ enum Fixture {
     }
 
     /// Couplings (units of e) with given real vector couplings per target and no axial ones.
-    static func vectorCouplings(_ vector: (CouplingTarget) -> Double) -> ComplexFermionCouplings {
-        var table = ComplexFermionCouplings(values: Array(repeating: .zero, count: CouplingTarget.allCases.count))
-        for target in CouplingTarget.allCases { table[target] = ComplexChiralCoupling(ChiralCoupling(vector: vector(target), axial: 0)) }
-        return table
+    static func vectorCouplings(_ vector: (CouplingTarget) -> Double) -> CouplingTable {
+        var couplings: [CouplingTarget: ComplexChiralCoupling] = [:]
+        for target in CouplingTarget.fermions { couplings[target] = ComplexChiralCoupling(ChiralCoupling(vector: vector(target), axial: 0)) }
+        return CouplingTable(mass: 0, squaredMomentum: 0, standardModel: couplings)
     }
 
     /// A model with chosen lepton charges of the second family and nothing else.

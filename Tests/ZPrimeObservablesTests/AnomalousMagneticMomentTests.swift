@@ -248,25 +248,25 @@ struct AnomalousMagneticMomentTests {
     @Test("bad input: negative, zero, NaN masses; NaN couplings; above the decay threshold")
     func badInput() {
         let m = ChargedLepton.muon.mass
-        let cases: [(Double, Double, Double, LoopCouplings, String)] = [
-            (m, -1, m, LoopCouplings(vector: 1), "bosonMass"),
-            (m, 0, m, LoopCouplings(vector: 1), "bosonMass"),
-            (m, 1, -0.1, LoopCouplings(vector: 1), "internalMass"),
-            (m, .nan, m, LoopCouplings(vector: 1), "bosonMass"),
-            (-m, 1, m, LoopCouplings(vector: 1), "leptonMass"),
-            (m, 1, m, LoopCouplings(vector: .nan), "vector"),
-            (m, 1, m, LoopCouplings(axial: .infinity), "axial"),
-            (1.77693, 0.1, 0.001, LoopCouplings(vector: 1), "leptonMass"),
-            (m, 1e-200, m, LoopCouplings(vector: 1), "bosonMass"),
-            (m, 1, 1e150, LoopCouplings(vector: 1), "internalMass"),
+        let cases: [(Double, Double, Double, LoopCouplings, Parameter)] = [
+            (m, -1, m, LoopCouplings(vector: 1), .mass),
+            (m, 0, m, LoopCouplings(vector: 1), .mass),
+            (m, 1, -0.1, LoopCouplings(vector: 1), .internalMass),
+            (m, .nan, m, LoopCouplings(vector: 1), .mass),
+            (-m, 1, m, LoopCouplings(vector: 1), .leptonMass),
+            (m, 1, m, LoopCouplings(vector: .nan), .field("vector")),
+            (m, 1, m, LoopCouplings(axial: .infinity), .field("axial")),
+            (1.77693, 0.1, 0.001, LoopCouplings(vector: 1), .leptonMass),
+            (m, 1e-200, m, LoopCouplings(vector: 1), Parameter.mass),
+            (m, 1, 1e150, LoopCouplings(vector: 1), Parameter.internalMass),
         ]
         for (lepton, boson, loopMass, couplings, field) in cases {
             do {
                 _ = try AnomalousMagneticMoment.oneLoop(leptonMass: lepton, bosonMass: boson, internalMass: loopMass, couplings: couplings)
                 Issue.record("no error for \(field)")
             } catch {
-                #expect(error.field == field, "\(error)")
-                #expect(!error.problem.isEmpty)
+                #expect(error.parameter == field, "\(error)")
+                #expect(!error.message.isEmpty)
             }
         }
     }

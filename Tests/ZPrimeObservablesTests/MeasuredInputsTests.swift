@@ -40,8 +40,8 @@ struct MeasuredInputsTests {
             _ = try inputs.dataset(.muon, named: "1999")
             Issue.record("no error")
         } catch {
-            #expect(error.field == "dataset" && error.value == "1999")
-            #expect(error.problem.contains("2006, 2021, 2023, 2025"))
+            #expect(error.parameter == .muonDataset && error.value == "1999" && error.kind == .unknownName)
+            #expect(error.message.contains("2006, 2021, 2023, 2025"))
         }
         #expect(throws: ObservableError.self) { try inputs.dataset(.tau) }
         #expect(inputs.x17.beryllium18Ratio.value == 6e-6 && inputs.x17.beryllium18Ratio.uncertainty == 1e-6)
@@ -78,14 +78,14 @@ struct MeasuredInputsTests {
             _ = try MeasuredInputs(json: Data(unknown.utf8))
             Issue.record("unknown experiment id accepted")
         } catch {
-            #expect(error.field.contains("muon_g2.datasets[d].experiment") && error.value == "NOPE")
+            #expect(error.parameter.description.contains("muon_g2.datasets[d].experiment") && error.value == "NOPE")
         }
         do {
             let zero = Self.minimalFile.replacingOccurrences(of: "EXPERIMENT", with: "X").replacingOccurrences(of: "UNCERTAINTY", with: "0")
             _ = try MeasuredInputs(json: Data(zero.utf8))
             Issue.record("zero uncertainty accepted")
         } catch {
-            #expect(error.problem.contains("positive uncertainty"))
+            #expect(error.message.contains("positive uncertainty"))
         }
     }
 
