@@ -85,6 +85,62 @@ public enum PhysicalConstants {
     /// Neutron mass 939.56542052 MeV.
     public static let neutronMass: Double = 939.56542052e-3
 
+    // MARK: Open flavour and quarkonia (PDG 2024)
+
+    /// D0 mass 1864.84 +- 0.05 MeV; 2 m_D0 = 3.72968 GeV is the lowest open-charm threshold (D0 D0bar).
+    public static let d0Mass: Double = 1864.84e-3
+    /// B+ mass 5279.34 +- 0.12 MeV; 2 m_B+ = 10.55868 GeV is the lowest open-bottom threshold (B+ B-).
+    public static let bChargedMass: Double = 5279.34e-3
+    /// B0 mass 5279.66 +- 0.12 MeV (the B0 B0bar threshold, 10.55932 GeV, is 0.64 MeV above B+ B-).
+    public static let bNeutralMass: Double = 5279.66e-3
+
+    /// J/psi(1S) mass 3096.900 +- 0.006 MeV.
+    public static let jpsiMass: Double = 3096.900e-3
+    /// J/psi(1S) total width 92.6 +- 1.7 keV.
+    public static let jpsiWidth: Double = 92.6e-6
+    /// J/psi(1S) electronic width Gamma(e+e-) = 5.53 +- 0.10 keV (PDG convention: includes the
+    /// vacuum polarisation of the photon, i.e. the "dressed" width).
+    public static let jpsiElectronWidth: Double = 5.53e-6
+    /// J/psi(1S) branching fraction into hadrons, 87.7 +- 0.5 %.
+    public static let jpsiHadronicBranching: Double = 0.877
+
+    /// psi(2S) mass 3686.097 +- 0.011 MeV.
+    public static let psi2SMass: Double = 3686.097e-3
+    /// psi(2S) total width 286 +- 16 keV.
+    public static let psi2SWidth: Double = 286e-6
+    /// psi(2S) branching fraction into e+e-, (7.94 +- 0.22) x 10^-3; the electronic width is
+    /// B(e+e-) Gamma = 2.27 keV.
+    public static let psi2SElectronBranching: Double = 7.94e-3
+    /// psi(2S) branching fraction into hadrons, 97.85 +- 0.13 %.
+    public static let psi2SHadronicBranching: Double = 0.9785
+
+    /// Upsilon(1S) mass 9460.40 +- 0.10 MeV.
+    public static let upsilon1SMass: Double = 9460.40e-3
+    /// Upsilon(1S) total width 54.02 +- 1.25 keV.
+    public static let upsilon1SWidth: Double = 54.02e-6
+    /// Upsilon(1S) electronic width 1.340 +- 0.018 keV.
+    public static let upsilon1SElectronWidth: Double = 1.340e-6
+    /// Upsilon(1S) leptonic branching fractions B(e+e-, mu+mu-, tau+tau-) = 2.38, 2.48, 2.60 %.
+    public static let upsilon1SLeptonicBranchings: (electron: Double, muon: Double, tau: Double) = (0.0238, 0.0248, 0.0260)
+
+    /// Upsilon(2S) mass 10023.4 +- 0.5 MeV.
+    public static let upsilon2SMass: Double = 10023.4e-3
+    /// Upsilon(2S) total width 31.98 +- 2.63 keV.
+    public static let upsilon2SWidth: Double = 31.98e-6
+    /// Upsilon(2S) electronic width 0.612 +- 0.011 keV.
+    public static let upsilon2SElectronWidth: Double = 0.612e-6
+    /// Upsilon(2S) leptonic branching fractions B(e+e-, mu+mu-, tau+tau-) = 1.91, 1.93, 2.00 %.
+    public static let upsilon2SLeptonicBranchings: (electron: Double, muon: Double, tau: Double) = (0.0191, 0.0193, 0.0200)
+
+    /// Upsilon(3S) mass 10355.1 +- 0.5 MeV.
+    public static let upsilon3SMass: Double = 10355.1e-3
+    /// Upsilon(3S) total width 20.32 +- 1.85 keV.
+    public static let upsilon3SWidth: Double = 20.32e-6
+    /// Upsilon(3S) electronic width 0.443 +- 0.008 keV.
+    public static let upsilon3SElectronWidth: Double = 0.443e-6
+    /// Upsilon(3S) leptonic branching fractions B(e+e-, mu+mu-, tau+tau-) = 2.18, 2.18, 2.29 %.
+    public static let upsilon3SLeptonicBranchings: (electron: Double, muon: Double, tau: Double) = (0.0218, 0.0218, 0.0229)
+
     // MARK: Nucleon structure
 
     /// Quark contributions to the proton spin, the flavour-diagonal axial charges

@@ -24,7 +24,10 @@ import ZPrimeCouplings
 ///   theta(m - 2 m_K) |g_A,s|^2 [a_1/4 + a_1^s - cphi sqrt(a_1 a_1^s)]}; no isoscalar axial term
 ///   (DarkCast has no data for it).
 /// - Hadrons above 2 GeV: massless u, d, s pairs times the QCD factor K(alpha_s(m), n_f)
-///   (``PerturbativeQCD``) plus the singlet term; c, b, t pairs with pole masses times K.
+///   (``PerturbativeQCD``) plus the singlet term; c and b pairs from the open-flavour thresholds
+///   2 m_D0 and 2 m_B+ with the meson mass in the kinematic factor, t with its pole mass, times K;
+///   the narrow J/psi, psi(2S), Upsilon(1S, 2S, 3S) as Breit-Wigner resonances of the c and b
+///   vector couplings in the c and b channels (``HeavyQuarkHadrons``).
 /// - Between 1.8 and 2.0 GeV the VMD and perturbative light-quark widths are blended with the
 ///   C^1 weight w = 3t^2 - 2t^3, t = (m - 1.8 GeV)/(0.2 GeV). The VMD grids end at 2 GeV; DarkCast
 ///   freezes them there, ZPrime hands over to QCD (docs/couplings-and-decays.md).
@@ -62,7 +65,7 @@ public struct DecayCalculator: Sendable {
         (.electronNeutrinos, .electronNeutrino), (.muonNeutrinos, .muonNeutrino), (.tauNeutrinos, .tauNeutrino),
     ]
     private static let heavyQuarks: [(DecayChannel, CouplingTarget, Double)] = [
-        (.charm, .charm, PhysicalConstants.charmPoleMass), (.bottom, .bottom, PhysicalConstants.bottomPoleMass), (.top, .top, PhysicalConstants.topMass),
+        (.charm, .charm, HeavyQuarkHadrons.openCharmMesonMass), (.bottom, .bottom, HeavyQuarkHadrons.openBottomMesonMass), (.top, .top, PhysicalConstants.topMass),
     ]
     /// e^6/(4 pi)^4/(2^7 3^6 5^2 pi^3), the three-photon prefactor.
     private static let threePhotonPrefactor: Double = {
@@ -220,6 +223,11 @@ public struct DecayCalculator: Sendable {
                 singletSumIm += e * q.imaginary.vector
                 hadrons += w[channel.ordinal]
             }
+            let resonances = HeavyQuarkHadrons.resonanceWidths(mass: m, charmVectorSquared: e2 * values[CouplingTarget.charm.ordinal].vectorMagnitudeSquared,
+                                                                bottomVectorSquared: e2 * values[CouplingTarget.bottom.ordinal].vectorMagnitudeSquared)
+            w[DecayChannel.charm.ordinal] += weight * resonances.charm
+            w[DecayChannel.bottom.ordinal] += weight * resonances.bottom
+            hadrons += weight * (resonances.charm + resonances.bottom)
             if weight > 0 {
                 let singlet = weight * m / (12 * Double.pi) * PerturbativeQCD.singletCoefficient(alphaS: alphaS)
                     * (singletSumRe * singletSumRe + singletSumIm * singletSumIm)

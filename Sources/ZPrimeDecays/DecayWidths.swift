@@ -94,10 +94,14 @@ public struct DecayWidths: Sendable, Hashable {
             list.append(.note(.methodCaveat, .mass, value: mass,
                               "hadrons: \(DecayCalculator.transitionStart)-\(DecayCalculator.transitionEnd) GeV blend of VMD data and perturbative QCD (perturbative share \(weight))"))
         }
-        if mass > 3.0 && mass < 4.3 {
-            list.append(.note(.methodCaveat, .mass, value: mass, "hadrons: charmonium region, perturbative QCD gives only the resonance-averaged inclusive width"))
-        } else if mass > 9.2 && mass < 11.0 {
-            list.append(.note(.methodCaveat, .mass, value: mass, "hadrons: bottomonium region, perturbative QCD gives only the resonance-averaged inclusive width"))
+        if mass > 3.0 && mass < HeavyQuarkHadrons.openCharmThreshold {
+            list.append(.note(.methodCaveat, .mass, value: mass, "hadrons: charmonium region, J/psi and psi(2S) included as Breit-Wigner resonances (hadronic decays only; near a peak the lepton widths lack the resonance's share)"))
+        } else if mass >= HeavyQuarkHadrons.openCharmThreshold && mass < 4.7 {
+            list.append(.note(.methodCaveat, .mass, value: mass, "hadrons: open-charm region, the c cbar continuum from 2 m_D0 averages over psi(3770)...psi(4415); the local R differs by up to ~30 %"))
+        } else if mass > 9.2 && mass < HeavyQuarkHadrons.openBottomThreshold {
+            list.append(.note(.methodCaveat, .mass, value: mass, "hadrons: bottomonium region, Upsilon(1S, 2S, 3S) included as Breit-Wigner resonances (hadronic decays only; near a peak the lepton widths lack the resonance's share)"))
+        } else if mass >= HeavyQuarkHadrons.openBottomThreshold && mass < 11.2 {
+            list.append(.note(.methodCaveat, .mass, value: mass, "hadrons: open-bottom region, the b bbar continuum from 2 m_B+ averages over Upsilon(4S)...Upsilon(11020); the local R differs by up to ~30 %"))
         }
         if total > Self.broadWidthThreshold * mass {
             list.append(.warning(.broadResonance, .mass, value: mass,
