@@ -141,7 +141,7 @@ struct CouplingsDecaysCLITests {
         (["decays", "--model", "B-L", "--mass", "1", "--invisible-width", "-1"], "--invisible-width"),
     ]
 
-    @Test("bad input: exit 2, a message naming the option and value, no output, no crash", arguments: 0..<23)
+    @Test("bad input: exit 2, a message naming the option and value, no output, no crash", arguments: CouplingsDecaysCLITests.badInputs.indices)
     func badInput(_ index: Int) throws {
         let (arguments, fragment) = Self.badInputs[index]
         let result = try CLI.run(arguments)

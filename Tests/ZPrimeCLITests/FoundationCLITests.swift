@@ -49,19 +49,10 @@ struct FoundationCLITests {
         #expect(again.status == 0)
     }
 
-    static let badFiles: [(String, String, String, [String])] = [
-        ("unknown field", "[charges]\nQ = 0\nU = 0\nD = 0\nL = 0\nE = 0\nX = 2\n", "toml", ["charges.X", "unknown field"]),
-        ("zero denominator", "[charges]\nQ = \"1/0\"\nU = 0\nD = 0\nL = 0\nE = 0\n", "toml", ["charges.Q", "1/0"]),
-        ("non-numeric", "[charges]\nQ = \"abc\"\nU = 0\nD = 0\nL = 0\nE = 0\n", "toml", ["charges.Q", "abc"]),
-        ("missing family", "[charges]\nQ = [0, 0]\nU = 0\nD = 0\nL = 0\nE = 0\n", "toml", ["charges.Q", "missing family"]),
-        ("duplicated key", "[charges]\nQ = 0\nQ = 1\nU = 0\nD = 0\nL = 0\nE = 0\n", "toml", ["'Q'", "Q = 1"]),
-        ("duplicated key json", "{\"charges\": {\"Q\": 0, \"Q\": 1, \"U\": 0, \"D\": 0, \"L\": 0, \"E\": 0}}", "json", ["charges.Q", "duplicated"]),
-        ("unknown representation", "[charges]\nQ = 0\nU = 0\nD = 0\nL = 0\nE = 0\n[[fermions]]\nname = \"F\"\ncolour = \"15\"\nhypercharge = 0\ncharge = 1\n", "toml", ["fermions[0].colour", "15"]),
-    ]
 
-    @Test("bad model files: exit 2, an error naming file, field and value, no crash", arguments: 0..<7)
+    @Test("bad model files: exit 2, an error naming file, field and value, no crash", arguments: BadModelFiles.all.indices)
     func badFiles(_ index: Int) throws {
-        let (name, text, ext, fragments) = Self.badFiles[index]
+        let (name, text, ext, fragments) = BadModelFiles.all[index]
         let path = try CLI.temporaryFile(text, extension: ext)
         for command in [["anomalies", path], ["model", "show", path]] {
             let result = try CLI.run(command)
@@ -82,4 +73,17 @@ struct FoundationCLITests {
         #expect(try CLI.run(["anomalies"]).status == 2)
         #expect(try CLI.run(["--help"]).status == 0)
     }
+}
+
+/// Malformed model files with the fragments their error must name.
+enum BadModelFiles {
+    static let all: [(String, String, String, [String])] = [
+        ("unknown field", "[charges]\nQ = 0\nU = 0\nD = 0\nL = 0\nE = 0\nX = 2\n", "toml", ["charges.X", "unknown field"]),
+        ("zero denominator", "[charges]\nQ = \"1/0\"\nU = 0\nD = 0\nL = 0\nE = 0\n", "toml", ["charges.Q", "1/0"]),
+        ("non-numeric", "[charges]\nQ = \"abc\"\nU = 0\nD = 0\nL = 0\nE = 0\n", "toml", ["charges.Q", "abc"]),
+        ("missing family", "[charges]\nQ = [0, 0]\nU = 0\nD = 0\nL = 0\nE = 0\n", "toml", ["charges.Q", "missing family"]),
+        ("duplicated key", "[charges]\nQ = 0\nQ = 1\nU = 0\nD = 0\nL = 0\nE = 0\n", "toml", ["'Q'", "Q = 1"]),
+        ("duplicated key json", "{\"charges\": {\"Q\": 0, \"Q\": 1, \"U\": 0, \"D\": 0, \"L\": 0, \"E\": 0}}", "json", ["charges.Q", "duplicated"]),
+        ("unknown representation", "[charges]\nQ = 0\nU = 0\nD = 0\nL = 0\nE = 0\n[[fermions]]\nname = \"F\"\ncolour = \"15\"\nhypercharge = 0\ncharge = 1\n", "toml", ["fermions[0].colour", "15"]),
+    ]
 }

@@ -67,7 +67,7 @@ struct GaugeBosonMixingTests {
              bareMass: 91.924896982106593, zMass: 91.119342075640484),
     ]
 
-    @Test("closed-form diagonalisation agrees with a numerical generalised eigen-decomposition", arguments: 0..<8)
+    @Test("closed-form diagonalisation agrees with a numerical generalised eigen-decomposition", arguments: GaugeBosonMixingTests.cases.indices)
     func againstNumerical(_ index: Int) throws {
         let c = Self.cases[index]
         let mixing = try GaugeBosonMixing(kineticMixing: c.eps, gaugeCoupling: c.g, higgsCharge: c.xh, bosonMass: c.mass)

@@ -20,7 +20,7 @@ struct LoopKineticMixingTests {
         (1e3, 0.8725073526244942, -0.52359562980740509), (1e8, 2.7923356695476146, -0.52359877559829856),
     ]
 
-    @Test("J(t) closed form and series agree with direct quadrature to 1e-13 on both sides of t = 4", arguments: 0..<16)
+    @Test("J(t) closed form and series agree with direct quadrature to 1e-13 on both sides of t = 4", arguments: LoopKineticMixingTests.jReferences.indices)
     func reducedIntegral(_ index: Int) {
         let (t, re, im) = Self.jReferences[index]
         let j = VacuumPolarization.reducedIntegral(t)
@@ -63,7 +63,7 @@ struct LoopKineticMixingTests {
         (me, mtau, 13, 0.0058840924689823507, -0.0060189628815391575),
     ]
 
-    @Test("eps_ij(q^2) of L_mu-L_tau, L_e-L_mu, L_e-L_tau against quadrature (1e-11)", arguments: 0..<17)
+    @Test("eps_ij(q^2) of L_mu-L_tau, L_e-L_mu, L_e-L_tau against quadrature (1e-11)", arguments: LoopKineticMixingTests.epsReferences.indices)
     func mixingAgainstQuadrature(_ index: Int) {
         let (mi, mj, q2, re, im) = Self.epsReferences[index]
         let loop = LoopKineticMixing.leptonDifference(plusMass: mi, minusMass: mj, gaugeCoupling: 1)

@@ -32,7 +32,7 @@ struct HadronicTests {
     /// 0.504878, 17.97661, 44.454301, 2.239772).
     static let rSums: [(Double, Double)] = [(0.5, 0.50487761533), (0.78, 17.97661046), (1.02, 44.4543015), (1.5, 2.23977175)]
 
-    @Test("dark photon: Gamma(hadrons)/Gamma(mu mu, massless) reproduces R(s) of the input data", arguments: 0..<4)
+    @Test("dark photon: Gamma(hadrons)/Gamma(mu mu, massless) reproduces R(s) of the input data", arguments: HadronicTests.rSums.indices)
     func darkPhotonR(_ index: Int) throws {
         let (m, r) = Self.rSums[index]
         let data = try HadronicData.bundled()
@@ -91,7 +91,7 @@ struct HadronicTests {
         (3, 2.17107315719749, 1.08434902697386), (5, 3.3554494662312, 1.37338809818961), (12, 3.74876567283495, 1.63900100434826),
     ]
 
-    @Test("above 2 GeV: R = N_c sum Q^2 (1 + alpha_s/pi + ...) with open-flavour thresholds and quarkonia (dark photon and B-L)", arguments: 0..<3)
+    @Test("above 2 GeV: R = N_c sum Q^2 (1 + alpha_s/pi + ...) with open-flavour thresholds and quarkonia (dark photon and B-L)", arguments: HadronicTests.perturbative.indices)
     func perturbativeQCD(_ index: Int) throws {
         let (m, darkPhotonR, bMinusLR) = Self.perturbative[index]
         let decays = try Fixture.decays("dark-photon")

@@ -29,13 +29,23 @@ struct MeasuredInputsTests {
         #expect(abs(d2021.significance - 4.22) < 0.01)
     }
 
-    @Test("defaults are the newest datasets; names are case-insensitive; unknown names are errors")
+    @Test("defaults are the newest datasets by date, whatever the file order; names are case-insensitive")
     func selection() throws {
+        // A file whose newest muon dataset is listed first and whose two electron datasets share a
+        // date: the newest wins regardless of position, and file order breaks the tie (the last).
+        let file = Self.minimalFile.replacingOccurrences(of: "EXPERIMENT", with: "X").replacingOccurrences(of: "UNCERTAINTY", with: "0.3e-12")
+            .replacingOccurrences(of: #"{"name": "e1", "delta": 1e-12, "uncertainty": 0.3e-12, "date": "2020", "citation": "c"}"#,
+                                  with: #"{"name": "e1", "delta": 1e-12, "uncertainty": 0.3e-12, "date": "2020", "citation": "c"}, {"name": "e2", "delta": 2e-12, "uncertainty": 0.3e-12, "date": "2020", "citation": "c"}, {"name": "e0", "delta": 3e-12, "uncertainty": 0.3e-12, "date": "2019", "citation": "c"}"#)
+            .replacingOccurrences(of: #""datasets": [{"name": "d", "experiment": "X", "theory": "T"}]"#,
+                                  with: #""datasets": [{"name": "new", "experiment": "Y", "theory": "T"}, {"name": "old", "experiment": "X", "theory": "T"}]"#)
+            .replacingOccurrences(of: #""experiments": [{"id": "X", "value": 1e-3, "uncertainty": 1e-9, "date": "2020", "citation": "c"}]"#,
+                                  with: #""experiments": [{"id": "X", "value": 1e-3, "uncertainty": 1e-9, "date": "2020", "citation": "c"}, {"id": "Y", "value": 2e-3, "uncertainty": 1e-9, "date": "2024", "citation": "c"}]"#)
+        let custom = try MeasuredInputs(json: Data(file.utf8))
+        #expect(try custom.dataset(.muon).name == "new")
+        #expect(try custom.dataset(.electron).name == "e2")
+        #expect(try custom.dataset(.electron, named: "E0").delta == 3e-12)
         let inputs = try MeasuredInputs.bundled()
-        #expect(try inputs.dataset(.muon).name == "2025")
-        #expect(try inputs.dataset(.electron).name == "rb2020")
         #expect(try inputs.dataset(.electron, named: "CS2018").delta == -0.88e-12)
-        #expect(try inputs.dataset(.electron, named: "rb2020").uncertainty == 0.30e-12)
         do {
             _ = try inputs.dataset(.muon, named: "1999")
             Issue.record("no error")
