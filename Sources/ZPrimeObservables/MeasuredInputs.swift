@@ -88,8 +88,12 @@ public struct MeasuredInputs: Sendable, Hashable {
     /// The parity-violation inputs.
     public var parityViolation: ParityViolationInputs
 
-    /// The inputs bundled with ZPrime.
+    /// The inputs bundled with ZPrime, read once per process.
     public static func bundled() throws(ObservableError) -> MeasuredInputs {
+        try bundledCache.get()
+    }
+
+    private static let bundledCache: Result<MeasuredInputs, ObservableError> = Result { () throws(ObservableError) -> MeasuredInputs in
         guard let url = Bundle.module.url(forResource: "measured-inputs", withExtension: "json", subdirectory: "MeasuredInputs")
             ?? Bundle.module.url(forResource: "measured-inputs", withExtension: "json") else {
             throw ObservableError(field: "MeasuredInputs/measured-inputs.json", value: "missing", problem: "the bundled data file was not found")
