@@ -11,27 +11,47 @@ import ZPrimeCore
 /// continuous (exact at two loops; the three-loop matching step is 11/72 (alpha_s/pi)^2, below
 /// 2e-4 relative). The result is tabulated once, by fourth-order Runge-Kutta in ln mu^2 with steps
 /// of 1/800, on a grid of 0.005 in ln mu from 1 GeV to 100 TeV, and read by linear interpolation
-/// (error below 1e-6 relative; checked against RunDec-style direct integration in the tests).
+/// (error below 1e-6 relative; checked against RunDec-style direct integration in the tests). The
+/// table of ``standard`` is built at its first evaluation, so that work without perturbative QCD
+/// (masses below 1.8 GeV) never pays for it.
 ///
 /// Valid for mu >= 1.5 GeV; below 1 GeV the value at 1 GeV is returned (ZPrime uses perturbative
 /// QCD only above 1.8 GeV).
 public struct StrongCoupling: Sendable {
     /// alpha_s(m_Z).
     public let alphaAtZ: Double
-    private let logStart: Double
-    private let logStep: Double
-    private let table: [Double]
+    private let storage: Storage
 
-    /// The PDG 2024 coupling, built once per process.
-    public static let standard = StrongCoupling(alphaAtZ: PhysicalConstants.alphaStrongZ)
+    /// Where the table is: that of ``standard``, built once per process at first use, or its own.
+    private enum Storage: Sendable {
+        case standard
+        case table([Double])
+    }
+
+    /// The grid in ln(mu/GeV): start and step.
+    private static let logStart = 0.0
+    private static let logStep = 0.005
+
+    /// The PDG 2024 coupling; its table is built once per process, at the first evaluation.
+    public static let standard = StrongCoupling(alphaAtZ: PhysicalConstants.alphaStrongZ, storage: .standard)
+
+    /// The table of ``standard`` (a global, so initialised lazily and exactly once, thread-safely).
+    private static let standardTable = tabulate(alphaAtZ: PhysicalConstants.alphaStrongZ)
 
     static let thresholds = [PhysicalConstants.charmMSbarMass, PhysicalConstants.bottomMSbarMass, PhysicalConstants.topMSbarMass]
 
     /// Tabulates alpha_s for a given alpha_s(m_Z).
     public init(alphaAtZ: Double) {
+        self.init(alphaAtZ: alphaAtZ, storage: .table(Self.tabulate(alphaAtZ: alphaAtZ)))
+    }
+
+    private init(alphaAtZ: Double, storage: Storage) {
         self.alphaAtZ = alphaAtZ
-        logStart = 0
-        logStep = 0.005
+        self.storage = storage
+    }
+
+    /// alpha_s at the grid points ln mu = logStart + k logStep, k = 0, 1, ..., up to 100 TeV.
+    private static func tabulate(alphaAtZ: Double) -> [Double] {
         let count = Int((log(1e5) - logStart) / logStep) + 2
         var table = [Double](repeating: 0, count: count)
         let logZ = log(PhysicalConstants.zMass)
@@ -53,7 +73,7 @@ public struct StrongCoupling: Sendable {
             logMu = target
             table[k] = alpha
         }
-        self.table = table
+        return table
     }
 
     /// The number of active flavours at scale `mu` (GeV): 3 below m_c(m_c), up to 6 above m_t(m_t).
@@ -65,7 +85,12 @@ public struct StrongCoupling: Sendable {
 
     /// alpha_s(mu), mu in GeV.
     public func callAsFunction(_ mu: Double) -> Double {
-        let position = (log(max(mu, 1.0)) - logStart) / logStep
+        let table: [Double]
+        switch storage {
+        case .standard: table = Self.standardTable
+        case .table(let own): table = own
+        }
+        let position = (log(max(mu, 1.0)) - Self.logStart) / Self.logStep
         let last = table.count - 1
         if position >= Double(last) { return table[last] }
         let index = Int(position)
@@ -73,17 +98,27 @@ public struct StrongCoupling: Sendable {
         return table[index] + fraction * (table[index + 1] - table[index])
     }
 
+    /// ln of the flavour thresholds, ascending.
+    private static let logThresholds = thresholds.map { log($0) }.sorted()
+
     /// Runs alpha_s from ln mu = `fromLog` to `toLog`, splitting at flavour thresholds.
     static func run(alpha: Double, fromLog: Double, toLog: Double) -> Double {
         var alpha = alpha
         var current = fromLog
-        let upward = toLog > fromLog
-        let crossings = thresholds.map { log($0) }.filter { upward ? ($0 > fromLog && $0 < toLog) : ($0 < fromLog && $0 > toLog) }
-        for edge in (upward ? crossings.sorted() : crossings.sorted(by: >)) + [toLog] {
+        func segment(to edge: Double) {
             let mid = exp(0.5 * (current + edge))
             alpha = integrate(alpha: alpha, fromLog: current, toLog: edge, flavours: activeFlavours(at: mid))
             current = edge
         }
+        // The thresholds strictly between the two scales, in the direction of running (no arrays are
+        // built: the table calls this once per grid point).
+        let edges = logThresholds
+        if toLog > fromLog {
+            for edge in edges where edge > fromLog && edge < toLog { segment(to: edge) }
+        } else {
+            for edge in edges.reversed() where edge < fromLog && edge > toLog { segment(to: edge) }
+        }
+        segment(to: toLog)
         return alpha
     }
 

@@ -89,8 +89,12 @@ public struct MeasuredInputs: Sendable, Hashable {
     /// The parity-violation inputs.
     public var parityViolation: ParityViolationInputs
 
-    /// The inputs bundled with ZPrime.
+    /// The inputs bundled with ZPrime, read once per process.
     public static func bundled() throws(Problem) -> MeasuredInputs {
+        try bundledCache.get()
+    }
+
+    private static let bundledCache: Result<MeasuredInputs, Problem> = Result { () throws(Problem) -> MeasuredInputs in
         guard let url = Bundle.module.url(forResource: "measured-inputs", withExtension: "json", subdirectory: "MeasuredInputs")
             ?? Bundle.module.url(forResource: "measured-inputs", withExtension: "json") else {
             throw Problem.invalid(.field("MeasuredInputs/measured-inputs.json"), text: "missing", "the bundled data file was not found", kind: .dataFile)

@@ -157,3 +157,17 @@ struct MeasuredInputsTests {
         }
     }
 }
+
+@Suite("Measured inputs: the bundled file is read once")
+struct MeasuredInputsCacheTests {
+    @Test("bundled() equals a fresh parse of the bundled file, also when called concurrently")
+    func cached() async throws {
+        let url = try #require(Bundle.module.url(forResource: "measured-inputs", withExtension: "json", subdirectory: "MeasuredInputs"))
+        let fresh = try MeasuredInputs(json: Data(contentsOf: url), source: url.lastPathComponent)
+        let results = try await withThrowingTaskGroup(of: MeasuredInputs.self) { group in
+            for _ in 0..<8 { group.addTask { try MeasuredInputs.bundled() } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 8 && results.allSatisfy { $0 == fresh })
+    }
+}
