@@ -53,7 +53,7 @@ let package = Package(
         // Sources/ZPrimeDecays/DarkCastData/README.md).
         .target(
             name: "ZPrimeDecays",
-            dependencies: ["ZPrimeCouplings"],
+            dependencies: ["ZPrimeCouplings", "ZPrimeSpectrum", "ZPrimePoint", "ZPrimeModels", "ZPrimeCore"],
             resources: [.copy("DarkCastData")]
         ),
         // Low-energy observables: lepton g-2, X17, parity violation, neutrino scattering.

@@ -49,6 +49,7 @@ public struct CouplingTable: Sendable, Hashable {
         let u = matrix.diagonal[CouplingTarget.up.ordinal], d = matrix.diagonal[CouplingTarget.down.ordinal]
         let s = matrix.diagonal[CouplingTarget.strange.ordinal]
         (proton, neutron) = Self.nucleons(up: u, down: d, strange: s)
+        matrix.checkInvariants()
     }
 
     /// A Standard Model table from couplings by target (missing targets couple with zero; proton

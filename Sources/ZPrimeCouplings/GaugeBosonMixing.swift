@@ -124,6 +124,20 @@ public struct GaugeBosonMixing: Sendable, Hashable {
         xComponent = 1.0 / norm
         zComponent = ratio / norm
         shiftedZMass = (mz0 * mz0 + quarterV2Eta2 * rho).squareRoot()
+        checkInvariants()
+    }
+
+    /// Debug-only checks (compiled out of release builds, in the style of swift-collections'
+    /// `_checkInvariants`): the (Z0, X~) eigenvector is normalised, its X~ component positive, and
+    /// the two eigenvalues bracket the unmixed Z mass as level repulsion demands.
+    public func checkInvariants() {
+        #if DEBUG
+        precondition(abs(xComponent * xComponent + zComponent * zComponent - 1) < 1e-12, "Z' eigenvector not normalised")
+        precondition(xComponent > 0, "Z' eigenvector sign convention")
+        if zComponent != 0 {
+            precondition(bosonMass < electroweak.zMass ? shiftedZMass >= electroweak.zMass : shiftedZMass <= electroweak.zMass, "level repulsion")
+        }
+        #endif
     }
 
     /// The absolute Z' coupling g_f of a chiral fermion (weak isospin `isospin` = T3, hypercharge

@@ -1,6 +1,7 @@
 import Foundation
 import ZPrimeCore
 import ZPrimeCouplings
+import ZPrimeModels
 
 /// Partial widths, branching ratios and lifetimes of a Z' from its couplings.
 ///
@@ -108,6 +109,21 @@ public struct DecayCalculator: Sendable {
     public func widths(couplings table: CouplingTable) throws(Problem) -> DecayWidths {
         guard table.mass.isFinite, table.mass > 0 else { throw Problem.invalid(.mass, table.mass, "must be finite and > 0") }
         return widths(mass: table.mass, couplings: table)
+    }
+
+    /// The caveats of `widths` (its own ``DecayWidths/problems``) plus those that need the point: a
+    /// Z' of a quark-charged model without kinetic mixing below the pi0 gamma threshold has no
+    /// tree-level decay at all (U(1)_B), and the note says how to add the loop-induced mixing.
+    public func problems(_ widths: DecayWidths) -> [Problem] {
+        var list = couplings.problems(mass: widths.mass) + widths.problems
+        let point = couplings.point
+        let quarkCharged = [StandardModelSpecies.Q, .U, .D].contains { species in point.model.charges(of: species).contains { $0 != .zero } }
+        if widths.total == 0, quarkCharged, point.kineticMixing == .none, point.loopMixing != .estimate,
+           widths.mass < PhysicalConstants.neutralPionMass {
+            list.append(.note(.noOpenChannel, .loopMixing, value: nil,
+                              "below the pi0 gamma threshold a quark-only Z' needs kinetic mixing to decay; the loop-induced estimate eps = e g_X/(16 pi^2) is available as the 'estimate' loop mixing"))
+        }
+        return list
     }
 
     /// The widths at each of `masses`.

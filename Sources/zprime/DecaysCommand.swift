@@ -130,7 +130,7 @@ struct DecaysCommand: ParsableCommand {
     }
 
     func warnings(_ w: DecayWidths, calculator: CouplingCalculator) -> [String] {
-        (calculator.problems(mass: w.mass) + w.problems).map(\.message)
+        (try? DecayCalculator(couplings: calculator))?.problems(w).map(\.message) ?? w.problems.map(\.message)
     }
 
     func csv(_ results: [DecayWidths], channels: [DecayChannel]) throws -> String {
