@@ -185,7 +185,7 @@ struct DecayWidthTests {
         let decays = try Fixture.decays("B-L")
         for m in [0.0, -1.0, .nan, .infinity] {
             let error = #expect(throws: DecayError.self) { try decays.widths(mass: m) }
-            #expect(error?.parameter == "mass")
+            #expect(error?.parameter == .field("mass"))
         }
         #expect(throws: DecayError.self) { try DecayCalculator.logSpacedMasses(from: 2, to: 1, count: 10) }
         #expect(throws: DecayError.self) { try DecayCalculator.logSpacedMasses(from: 1, to: 2, count: 0) }
