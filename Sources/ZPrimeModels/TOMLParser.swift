@@ -11,11 +11,13 @@ struct TOMLParser {
     private var line = 1
     private var lineStart = 0
     private var values = 0
-    /// The key path of the value being read, for messages.
+    /// The key path of the value being read, for messages: keys as written, `[i]` for the
+    /// elements of arrays and of arrays of tables.
     private var context: [String] = []
 
     private let root = Table(origin: .header)
     private var current: Table
+    /// The current table's path for messages (see ``context``).
     private var currentPath: [String] = []
 
     init(_ text: String) {
@@ -92,14 +94,17 @@ struct TOMLParser {
     }
 
     private func error(_ message: String, value: String? = nil) -> DocumentSyntaxError {
-        DocumentSyntaxError(line: line, column: column, key: context.isEmpty ? nil : TOMLParser.path(context), value: value, message: message)
+        DocumentSyntaxError(line: line, column: column, key: context.isEmpty ? nil : context.joined(separator: "."), value: value, message: message)
     }
 
     /// `a.b."c d"`: a key path as it would be written in a file.
     static func path(_ parts: [String]) -> String {
-        parts.map { part in
-            part.isEmpty || !part.utf8.allSatisfy(isBareKeyByte) ? ModelFile.quoted(part) : part
-        }.joined(separator: ".")
+        parts.map(display).joined(separator: ".")
+    }
+
+    /// One key as written in a file: bare, or quoted when it needs quotes.
+    static func display(_ part: String) -> String {
+        part.isEmpty || !part.utf8.allSatisfy(isBareKeyByte) ? ModelFile.quoted(part) : part
     }
 
     private func describe(_ byte: UInt8?) -> String {
@@ -221,7 +226,7 @@ struct TOMLParser {
         if isArray { position += 1 }
         context = []
         let parts = try parseKey()
-        context = parts
+        context = parts.map(TOMLParser.display)
         guard peek() == UInt8(ascii: "]") else { throw error("expected ']' to close the table header, found \(describe(peek()))") }
         position += 1
         if isArray {
@@ -229,9 +234,11 @@ struct TOMLParser {
             position += 1
         }
         var table = root
+        var display: [String] = []
         for (i, part) in parts.enumerated() {
             let isLast = i == parts.count - 1
-            let here = TOMLParser.path(Array(parts[...i]))
+            display.append(TOMLParser.display(part))
+            let here = display.joined(separator: ".")
             switch table.entries[part] {
             case nil:
                 if isLast && isArray {
@@ -241,6 +248,7 @@ struct TOMLParser {
                     try countValue()
                     table.set(part, .tableArray(array))
                     table = element
+                    display[display.count - 1] += "[0]"
                 } else {
                     let child = Table(origin: isLast ? .header : .implicit)
                     try countValue()
@@ -270,12 +278,13 @@ struct TOMLParser {
                 } else {
                     table = array.tables[array.tables.count - 1]
                 }
+                display[display.count - 1] += "[\(array.tables.count - 1)]"
             case .value?:
                 throw error("'\(here)' is already a value; it cannot also be a table")
             }
         }
         current = table
-        currentPath = parts
+        currentPath = display
         try endOfLine()
         context = []
     }
@@ -287,7 +296,7 @@ struct TOMLParser {
     private mutating func parseKeyValue(into table: Table, basePath: [String], depth: Int) throws(DocumentSyntaxError) {
         context = basePath
         let parts = try parseKey()
-        context = basePath + parts
+        context = basePath + parts.map(TOMLParser.display)
         if depth + parts.count > ModelFileLimits.maximumDepth {
             throw error("a key nested more than \(ModelFileLimits.maximumDepth) levels deep (the nesting limit of a model file)")
         }
@@ -296,7 +305,7 @@ struct TOMLParser {
         skipSpaces()
         var target = table
         for (i, part) in parts.dropLast().enumerated() {
-            let here = TOMLParser.path(basePath + parts[...i])
+            let here = (basePath + parts[...i].map(TOMLParser.display)).joined(separator: ".")
             switch target.entries[part] {
             case nil:
                 let child = Table(origin: .dotted)
@@ -315,7 +324,7 @@ struct TOMLParser {
         }
         let last = parts[parts.count - 1]
         if target.entries[last] != nil {
-            throw error("cannot redefine the key '\(TOMLParser.path(basePath + parts))' (each key is set once)")
+            throw error("cannot redefine the key '\(context.joined(separator: "."))' (each key is set once)")
         }
         let value = try parseValue(depth: depth + parts.count)
         target.set(last, .value(value))
