@@ -11,7 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
-        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
@@ -23,7 +22,7 @@ let package = Package(
         // Field content, U(1)_X charges, anomaly conditions, allowed Yukawa terms, model files.
         .target(
             name: "ZPrimeModels",
-            dependencies: ["ZPrimeCore", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["ZPrimeCore"]
         ),
         // One point of a model's parameter space: mass, couplings, neutrino nature, dark sector,
         // datasets; the shared resolution of user input with the physics defaults.

@@ -41,7 +41,8 @@ public struct AtlasConfiguration: Hashable, Sendable, Codable, CustomStringConve
             throw .invalid(option: "--max-charge", value: "\(maxCharge)", reason: "too large for the \(quarkMode.rawValue) mode (at most \(limit))")
         }
         guard (0...3).contains(neutrinoCount) else { throw .invalid(option: "--neutrinos", value: "\(neutrinoCount)", reason: "must be 0, 1, 2 or 3") }
-        guard abs(higgsCharge) <= maxCharge || (higgsCharge == 0) else {
+        // magnitude, not abs(): abs(Int.min) traps.
+        guard higgsCharge.magnitude <= UInt(maxCharge) else {
             throw .invalid(option: "--higgs-charge", value: "\(higgsCharge)", reason: "|X_H| must not exceed --max-charge")
         }
         self.maxCharge = maxCharge

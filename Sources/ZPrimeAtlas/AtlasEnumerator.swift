@@ -215,41 +215,133 @@ public struct AtlasEnumerator: Sendable {
 
     // MARK: Enumeration
 
-    /// Enumerates the solutions of this shard that pass `filter`, calling `body` with each batch
-    /// in deterministic (canonical unit) order, and returns how many there were. Memory is
-    /// bounded by a few units' worth of solutions.
+    /// Enumerates the solutions of this shard that pass `filter`, calling `body` (on the calling
+    /// thread) with each batch in deterministic (canonical unit) order, and returns how many there
+    /// were. Memory is bounded whatever the number of solutions: worker threads hand batches of at
+    /// most ``batchSize`` records to the caller in unit order, and a worker that runs ahead waits
+    /// once it holds ``pendingBatchesPerWorker`` batches (so at most about
+    /// threads x (pendingBatchesPerWorker + 1) x batchSize records are in memory).
     @discardableResult
     public func enumerate(filter: AtlasFilter = .none, progress: (@Sendable (AtlasProgress) -> Void)? = nil,
                           _ body: ([AtlasRecord]) throws -> Void) rethrows -> Int {
         let units = shardUnits()
+        guard !units.isEmpty else { return 0 }
         let engine = self.engine
         let quarkMode = configuration.quarkMode
         let higgs = configuration.higgsCharge
-        let scratch = (0..<threads).map { _ in JoinScratch() }
-        let chunkSize = max(1, 2 * threads)
-        var produced = 0
-        var start = 0
-        while start < units.count {
-            let chunk = Array(units[start..<min(start + chunkSize, units.count)])
-            let results = Mutex<[Int: [AtlasRecord]]>([:])
-            Parallel.forEach(count: chunk.count, threads: threads) { worker, item in
-                var records: [AtlasRecord] = []
-                engine.forEachSolution(chunk[item], scratch: scratch[worker]) { solution in
-                    let classification = AtlasClassification(solution, quarkMode: quarkMode, higgsCharge: higgs)
-                    if filter.accepts(classification) { records.append(AtlasRecord(solution: solution, classification: classification)) }
+        let workers = max(1, min(threads, units.count))
+        let scratch = (0..<workers).map { _ in JoinScratch() }
+        let pipeline = OrderedBatches(capacity: AtlasEnumerator.pendingBatchesPerWorker)
+        let group = DispatchGroup()
+        for worker in 0..<workers {
+            group.enter()
+            let thread = Thread {
+                while !pipeline.isCancelled {
+                    let item = pipeline.nextUnit.wrappingAdd(1, ordering: .relaxed).oldValue
+                    if item >= units.count { break }
+                    var batch: [AtlasRecord] = []
+                    batch.reserveCapacity(AtlasEnumerator.batchSize)
+                    engine.forEachSolution(units[item], scratch: scratch[worker]) { solution in
+                        let classification = AtlasClassification(solution, quarkMode: quarkMode, higgsCharge: higgs)
+                        guard filter.accepts(classification) else { return }
+                        batch.append(AtlasRecord(solution: solution, classification: classification))
+                        if batch.count == AtlasEnumerator.batchSize {
+                            pipeline.push(item, batch)
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    if !batch.isEmpty { pipeline.push(item, batch) }
+                    pipeline.finish(item)
                 }
-                results.withLock { $0[item] = records }
+                group.leave()
             }
-            let finished = results.withLock { $0 }
-            for item in 0..<chunk.count {
-                let records = finished[item] ?? []
-                produced += records.count
-                if !records.isEmpty { try body(records) }
-            }
-            start += chunk.count
-            progress?(AtlasProgress(completedUnits: start, totalUnits: units.count, solutions: produced))
+            thread.stackSize = 8 << 20
+            thread.start()
         }
+        var produced = 0
+        do {
+            for item in 0..<units.count {
+                while let batch = pipeline.take(item) {
+                    produced += batch.count
+                    try body(batch)
+                }
+                progress?(AtlasProgress(completedUnits: item + 1, totalUnits: units.count, solutions: produced))
+            }
+        } catch {
+            pipeline.cancel()
+            group.wait()
+            throw error
+        }
+        group.wait()
         return produced
+    }
+
+    /// The most records handed to `enumerate`'s body at once.
+    public static let batchSize = 4096
+    /// How many finished batches a worker may hold before it waits for the caller.
+    public static let pendingBatchesPerWorker = 2
+}
+
+/// Batches of records per unit, handed from worker threads to one consumer in unit order, with
+/// a bound on the batches waiting per unit (the producers of later units wait: backpressure).
+final class OrderedBatches: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var queues: [Int: [[AtlasRecord]]] = [:]
+    private var finished = Set<Int>()
+    private let cancelled = Atomic<Bool>(false)
+    private let capacity: Int
+    /// The next unit a worker takes.
+    let nextUnit = Atomic<Int>(0)
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
+
+    /// Queues a batch of `unit`, waiting while `capacity` batches of it are queued.
+    func push(_ unit: Int, _ batch: [AtlasRecord]) {
+        condition.lock()
+        while !isCancelled && (queues[unit]?.count ?? 0) >= capacity { condition.wait() }
+        if !isCancelled {
+            queues[unit, default: []].append(batch)
+            condition.broadcast()
+        }
+        condition.unlock()
+    }
+
+    /// Marks `unit` done: no more batches follow.
+    func finish(_ unit: Int) {
+        condition.lock()
+        finished.insert(unit)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch of `unit`, waiting for it, or nil once the unit is done and drained.
+    func take(_ unit: Int) -> [AtlasRecord]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if var queue = queues[unit], !queue.isEmpty {
+                let batch = queue.removeFirst()
+                queues[unit] = queue.isEmpty ? nil : queue
+                condition.broadcast()
+                return batch
+            }
+            if finished.contains(unit) {
+                finished.remove(unit)
+                return nil
+            }
+            condition.wait()
+        }
+    }
+
+    /// Stops the producers (their batches are dropped).
+    func cancel() {
+        condition.lock()
+        cancelled.store(true, ordering: .relaxed)
+        queues.removeAll()
+        condition.broadcast()
+        condition.unlock()
     }
 }
 

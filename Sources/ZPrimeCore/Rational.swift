@@ -18,8 +18,10 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// The reduced denominator, always positive.
     public let denominator: Int64
 
-    /// The integer `value` as a rational.
+    /// The integer `value` as a rational. `Int64.min` has no negation and is refused (a
+    /// programming error; parse untrusted text with ``init(parsing:)`` or ``parseFraction(_:)``).
     public init(_ value: Int) {
+        precondition(value != Int(Int64.min), "Rational(Int64.min) has no negation")
         numerator = Int64(value)
         denominator = 1
     }
@@ -47,6 +49,16 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Parses `"3"`, `"-1/3"`, `"+2/6"` (reduced to 1/3). Whitespace around the parts is allowed.
     /// Decimal points and exponents are rejected: charges are exact.
     public init(parsing text: String) throws(RationalError) {
+        let (n, d) = try Rational.parseFraction(text)
+        try self.init(checkedNumerator: n, denominator: d)
+    }
+
+    /// The integers of `"n"` or `"n/d"` as written (not reduced; d = 1 for an integer), so that a
+    /// caller can check their size before any arithmetic. Every Int64 is accepted, `Int64.min`
+    /// included. Throws on malformed text and on a zero denominator.
+    public static func parseFraction(_ text: String) throws(RationalError) -> (numerator: Int64, denominator: Int64) {
+        // Long text cannot be a 64-bit fraction; refuse it before splitting.
+        guard text.utf8.count <= 64 else { throw .malformed(String(text.prefix(24)) + "...") }
         let trimmed = text.trimmingWhitespace()
         let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 1 || parts.count == 2 else { throw .malformed(text) }
@@ -57,7 +69,7 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
             d = parsed
         }
         guard d != 0 else { throw .zeroDenominator }
-        try self.init(checkedNumerator: n, denominator: d)
+        return (n, d)
     }
 
     /// Zero.
@@ -162,8 +174,9 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
             negative = first == "-"
             digits = digits.dropFirst()
         }
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int64(digits) else { return nil }
-        return negative ? -v : v
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        // Parse with the sign so that Int64.min ("-9223372036854775808") is an integer too.
+        return Int64((negative ? "-" : "") + digits)
     }
 }
 

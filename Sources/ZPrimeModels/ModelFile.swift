@@ -13,6 +13,20 @@ public struct ModelFileError: Error, CustomStringConvertible, Equatable, Sendabl
     /// What is wrong.
     public let problem: String
 
+    /// Creates an error; the field and the value are shortened for display (see
+    /// ``ModelFileLimits/maximumQuotedLength``), so a message stays short whatever the input.
+    public init(file: String, field: String?, value: String?, problem: String) {
+        self.file = ModelFileError.shortened(file, 256)
+        self.field = field.map { ModelFileError.shortened($0, 120) }
+        self.value = value.map(ModelFileLimits.quoted)
+        self.problem = ModelFileError.shortened(problem, 600)
+    }
+
+    static func shortened(_ text: String, _ limit: Int) -> String {
+        guard text.count > limit else { return text }
+        return String(text.prefix(limit - 3)) + "..."
+    }
+
     public var description: String {
         var parts = [file]
         if let field { parts.append("field '\(field)'") }
@@ -54,8 +68,23 @@ public enum ModelFile {
         guard let format = ModelFileFormat(path: path) else {
             throw ModelFileError(file: path, field: nil, value: nil, problem: "unknown model-file extension (use .toml or .json)")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ModelFileError(file: path, field: nil, value: nil, problem: "cannot read the file (missing or unreadable)")
+        let data: Data
+        do {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw ModelFileError(file: path, field: nil, value: nil, problem: "cannot read the file (missing or unreadable)")
+            }
+            defer { try? handle.close() }
+            // Read at most one byte more than the limit: a huge (or endless) file is refused
+            // without reading it whole.
+            data = try handle.read(upToCount: ModelFileLimits.maximumFileBytes + 1) ?? Data()
+        } catch let error as ModelFileError {
+            throw error
+        } catch {
+            throw ModelFileError(file: path, field: nil, value: nil, problem: "cannot read the file (\(readProblem(error)))")
+        }
+        guard data.count <= ModelFileLimits.maximumFileBytes else {
+            throw ModelFileError(file: path, field: nil, value: nil,
+                                 problem: "the file is larger than \(ModelFileLimits.maximumFileBytes) bytes, the limit for a model file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ModelFileError(file: path, field: nil, value: nil, problem: "the file is not UTF-8 text")
@@ -63,8 +92,24 @@ public enum ModelFile {
         return try parse(text, format: format, file: path)
     }
 
+    private static func readProblem(_ error: Error) -> String {
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(ns.code)) {
+            switch code {
+            case .EISDIR: return "it is a directory"
+            case .EACCES: return "permission denied"
+            default: return String(cString: strerror(code.rawValue))
+            }
+        }
+        return "read error"
+    }
+
     /// Parses model-file text.
     public static func parse(_ text: String, format: ModelFileFormat, file: String = "<input>") throws(ModelFileError) -> Model {
+        guard text.utf8.count <= ModelFileLimits.maximumFileBytes else {
+            throw ModelFileError(file: file, field: nil, value: nil,
+                                 problem: "the text is larger than \(ModelFileLimits.maximumFileBytes) bytes, the limit for a model file")
+        }
         let table: DocumentTable
         do {
             switch format {
@@ -72,22 +117,7 @@ public enum ModelFile {
             case .json: table = try DocumentParser.parseJSON(text)
             }
         } catch {
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            var offending: String? = nil
-            if let line = error.line, line >= 1, line <= lines.count {
-                offending = lines[line - 1].trimmingCharacters(in: .whitespaces)
-            }
-            let location = error.line.map { "line \($0): " } ?? ""
-            var field = error.key
-            // toml++ names the key only; prefix the table header in force at that line.
-            if format == .toml, let key = field, let line = error.line, line <= lines.count {
-                let header = lines[..<(line - 1)].last { $0.trimmingCharacters(in: .whitespaces).hasPrefix("[") }
-                if let header {
-                    let name = header.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-                    if !name.isEmpty && !key.hasPrefix(name + ".") { field = name + "." + key }
-                }
-            }
-            throw ModelFileError(file: file, field: field, value: offending, problem: location + error.message)
+            throw ModelFileError(file: file, field: error.key, value: error.value, problem: error.located)
         }
         return try ModelDecoder(file: file).decode(table)
     }
@@ -209,9 +239,13 @@ public enum ModelFile {
     }
 }
 
-/// Walks a ``DocumentTable`` against the schema.
-struct ModelDecoder {
+/// Walks a ``DocumentTable`` against the schema and the limits of ``ModelFileLimits``.
+final class ModelDecoder {
     let file: String
+    /// Every charge and hypercharge read, with its field and text, for the common-denominator check.
+    private var exactValues: [(field: String, value: Rational)] = []
+
+    init(file: String) { self.file = file }
 
     func failure(_ field: String?, _ value: DocumentValue?, _ problem: String) -> ModelFileError {
         ModelFileError(file: file, field: field, value: value?.rendered, problem: problem)
@@ -231,8 +265,9 @@ struct ModelDecoder {
                 throw failure("schema", schema, "unsupported schema version (this ZPrime reads schema \(ModelFile.schemaVersion))")
             }
         }
-        let name = try string(root["name"], field: "name") ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        let summary = try string(root["description"], field: "description") ?? ""
+        let name = try string(root["name"], field: "name", maximumLength: ModelFileLimits.maximumNameLength)
+            ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let summary = try string(root["description"], field: "description", maximumLength: ModelFileLimits.maximumDescriptionLength) ?? ""
         var families = 3
         if let value = root["families"] {
             guard case .integer(let n) = value, (1...6).contains(n) else { throw failure("families", value, "must be an integer from 1 to 6") }
@@ -243,6 +278,9 @@ struct ModelDecoder {
             guard case .array(let items) = value else { throw failure("references", value, "must be an array of strings") }
             for (i, item) in items.enumerated() {
                 guard case .string(let s) = item else { throw failure("references[\(i)]", item, "must be a string") }
+                guard s.count <= ModelFileLimits.maximumDescriptionLength else {
+                    throw failure("references[\(i)]", item, "longer than \(ModelFileLimits.maximumDescriptionLength) characters, the limit")
+                }
                 references.append(s)
             }
         }
@@ -279,13 +317,15 @@ struct ModelDecoder {
         }
 
         var fermions: [ExtraFermion] = []
-        for (i, item) in try arrayOfTables(root["fermions"], field: "fermions").enumerated() {
+        for (i, item) in try arrayOfTables(root["fermions"], field: "fermions", maximumCount: ModelFileLimits.maximumExtraFermions).enumerated() {
             fermions.append(try fermion(item, field: "fermions[\(i)]"))
         }
         var scalars: [Scalar] = []
-        for (i, item) in try arrayOfTables(root["scalars"], field: "scalars").enumerated() {
+        for (i, item) in try arrayOfTables(root["scalars"], field: "scalars", maximumCount: ModelFileLimits.maximumScalars).enumerated() {
             scalars.append(try scalar(item, field: "scalars[\(i)]"))
         }
+        try checkWeylCount(families: families, neutrinos: charges[.N]?.count ?? 0, fermions: fermions)
+        try checkCommonDenominator()
         let names = fermions.map(\.name) + scalars.map(\.name)
         if let duplicate = Dictionary(grouping: names, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
             throw ModelFileError(file: file, field: "name", value: duplicate, problem: "two extra fields have the same name")
@@ -295,15 +335,19 @@ struct ModelDecoder {
                      isKineticMixingOnly: kineticOnly, references: references)
     }
 
-    func string(_ value: DocumentValue?, field: String) throws(ModelFileError) -> String? {
+    func string(_ value: DocumentValue?, field: String, maximumLength: Int) throws(ModelFileError) -> String? {
         guard let value else { return nil }
         guard case .string(let s) = value else { throw failure(field, value, "must be a string") }
+        guard s.count <= maximumLength else { throw failure(field, value, "longer than \(maximumLength) characters, the limit") }
         return s
     }
 
-    func arrayOfTables(_ value: DocumentValue?, field: String) throws(ModelFileError) -> [DocumentTable] {
+    func arrayOfTables(_ value: DocumentValue?, field: String, maximumCount: Int) throws(ModelFileError) -> [DocumentTable] {
         guard let value else { return [] }
         guard case .array(let items) = value else { throw failure(field, value, "must be an array of tables ([[\(field)]] in TOML)") }
+        guard items.count <= maximumCount else {
+            throw ModelFileError(file: file, field: field, value: "\(items.count) entries", problem: "more than \(maximumCount) entries, the limit for a model file")
+        }
         var tables: [DocumentTable] = []
         for (i, item) in items.enumerated() {
             guard case .table(let t) = item else { throw failure("\(field)[\(i)]", item, "must be a table") }
@@ -312,17 +356,75 @@ struct ModelDecoder {
         return tables
     }
 
-    /// One exact charge: an integer, or a string "n" or "n/d".
+    /// One exact charge: an integer, or a string "n" or "n/d". Numerators and denominators
+    /// beyond ``ModelFileLimits/maximumNormalisedCharge`` are refused before any arithmetic (see
+    /// ``ModelFileLimits`` for why the bound keeps every later computation inside 64 bits).
     func charge(_ value: DocumentValue, field: String) throws(ModelFileError) -> Rational {
+        let numerator: Int64, denominator: Int64
         switch value {
         case .integer(let i):
-            return Rational(Int(i))
+            (numerator, denominator) = (i, 1)
         case .string(let s):
-            do { return try Rational(parsing: s) } catch { throw failure(field, value, "malformed charge: \(error)") }
+            do { (numerator, denominator) = try Rational.parseFraction(s) } catch {
+                throw failure(field, value, "malformed charge: \(error)")
+            }
         case .float:
             throw failure(field, value, "charges are exact: write an integer or a fraction string such as \"1/3\", not a floating-point number")
         default:
             throw failure(field, value, "a charge must be an integer or a fraction string such as \"1/3\", not a \(value.kind)")
+        }
+        let k = ModelFileLimits.maximumNormalisedCharge
+        guard numerator.magnitude <= k.magnitude else {
+            throw failure(field, value, "out of range: the numerator must be at most \(k) in magnitude (the charge limit; see docs/model-files.md, Limits)")
+        }
+        guard denominator.magnitude <= k.magnitude else {
+            throw failure(field, value, "out of range: the denominator must be at most \(k) in magnitude (the charge limit; see docs/model-files.md, Limits)")
+        }
+        let result: Rational
+        do { result = try Rational(checkedNumerator: numerator, denominator: denominator) } catch {
+            throw failure(field, value, "malformed charge: \(error)")
+        }
+        exactValues.append((field, result))
+        return result
+    }
+
+    static func gcd(_ a: Int64, _ b: Int64) -> Int64 {
+        var (x, y) = (a.magnitude, b.magnitude)
+        while y != 0 { (x, y) = (y, x % y) }
+        return Int64(x)
+    }
+
+    /// Refuses more left-handed Weyl fermions than ``ModelFileLimits/maximumWeylFermions``.
+    func checkWeylCount(families: Int, neutrinos: Int, fermions: [ExtraFermion]) throws(ModelFileError) {
+        var count = 5 * families + neutrinos
+        for f in fermions { count += f.copies * ((f.leftCharges == nil ? 0 : 1) + (f.rightCharges == nil ? 0 : 1)) }
+        guard count <= ModelFileLimits.maximumWeylFermions else {
+            throw ModelFileError(file: file, field: "fermions", value: "\(count) Weyl fermions",
+                                 problem: "more than \(ModelFileLimits.maximumWeylFermions) left-handed Weyl fermions in total (5 per family, one per N_R, and per copy one for each chiral part of an extra fermion), the limit")
+        }
+    }
+
+    /// Checks |X| L <= K for every charge and hypercharge, L their common denominator together
+    /// with the Standard Model's hypercharges (see ``ModelFileLimits``).
+    func checkCommonDenominator() throws(ModelFileError) {
+        let k = ModelFileLimits.maximumNormalisedCharge
+        var common: Int64 = 6
+        for (field, value) in exactValues {
+            let g = ModelDecoder.gcd(common, value.denominator)
+            let next = common / g * value.denominator   // both at most K: no overflow
+            guard next <= k else {
+                throw ModelFileError(file: file, field: field, value: value.description,
+                                     problem: "out of range: the common denominator of the file's charges and hypercharges would be \(next), above the limit \(k) (see docs/model-files.md, Limits)")
+            }
+            common = next
+        }
+        let largest = k / common
+        for (field, value) in exactValues {
+            // |n / d| * L <= K  <=>  |n| * (L / d) <= K, with L / d an integer and both factors <= K.
+            guard value.numerator.magnitude * (common / value.denominator).magnitude <= k.magnitude else {
+                throw ModelFileError(file: file, field: field, value: value.description,
+                                     problem: "out of range: with the common denominator \(common) of this file, charges and hypercharges must be at most \(largest) in magnitude (|X| times \(common) at most \(k); see docs/model-files.md, Limits)")
+            }
         }
     }
 
@@ -330,6 +432,10 @@ struct ModelDecoder {
     /// exactly `expected` entries (any length when `expected` is nil).
     func perCopy(_ value: DocumentValue, field: String, expected: Int?, scalarCopies: Int) throws(ModelFileError) -> [Rational] {
         if case .array(let items) = value {
+            if expected == nil, items.count > ModelFileLimits.maximumRightHandedNeutrinos {
+                throw ModelFileError(file: file, field: field, value: "\(items.count) entries",
+                                     problem: "more than \(ModelFileLimits.maximumRightHandedNeutrinos) right-handed neutrinos, the limit")
+            }
             if let expected, items.count != expected {
                 let what = items.count < expected ? "missing family" : "too many entries"
                 throw failure(field, value, "\(what): \(items.count) entries, expected \(expected) (one per family)")
@@ -370,9 +476,9 @@ struct ModelDecoder {
 
     func fieldName(_ table: DocumentTable, field: String) throws(ModelFileError) -> String {
         guard let nameValue = table["name"] else { throw failure("\(field).name", nil, "missing") }
-        guard case .string(let name) = nameValue, !name.isEmpty,
+        guard case .string(let name) = nameValue, !name.isEmpty, name.count <= ModelFileLimits.maximumNameLength,
               name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "'" }) else {
-            throw failure("\(field).name", nameValue, "must be a non-empty name of letters, digits and _")
+            throw failure("\(field).name", nameValue, "must be a non-empty name of letters, digits and _ (at most \(ModelFileLimits.maximumNameLength) characters)")
         }
         if StandardModelSpecies(rawValue: name) != nil || name == "H" {
             throw failure("\(field).name", nameValue, "clashes with a Standard Model field name")
@@ -391,7 +497,12 @@ struct ModelDecoder {
         }
         func charges(_ key: String) throws(ModelFileError) -> [Rational]? {
             guard let value = table[key] else { return nil }
-            if case .array(let items) = value, copies == nil { copies = items.count }
+            if case .array(let items) = value, copies == nil {
+                guard (1...12).contains(items.count) else {
+                    throw failure("\(field).\(key)", value, "must have 1 to 12 entries (one per copy; copies are limited to 12)")
+                }
+                copies = items.count
+            }
             return try perCopy(value, field: "\(field).\(key)", expected: copies ?? 1, scalarCopies: copies ?? 1)
         }
         let chiralityValue = table["chirality"] ?? .string("vector-like")

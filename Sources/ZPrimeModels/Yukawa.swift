@@ -12,6 +12,12 @@ import ZPrimeCore
 /// The result is a list of ``YukawaBlock``s: for each pair of species and each scalar insertion,
 /// a texture saying which family entries are allowed. Blocks where no entry is allowed are
 /// omitted, except for the standard SM blocks (always listed, see ``YukawaBlock/role``).
+///
+/// The search does not try every pair of species: it indexes the species by hypercharge and
+/// U(1)_X charge, and for each species and insertion looks up only the partners whose charges
+/// can cancel, so the work grows with the number of fields plus the number of terms found. At
+/// most ``maximumListedTerms`` non-standard terms are listed (``isTruncated`` tells when more
+/// exist), which bounds the output of models with thousands of interchangeable fermions.
 public struct YukawaAnalysis: Sendable, Hashable {
     /// Every block with at least one allowed entry, plus the standard SM blocks.
     public let blocks: [YukawaBlock]
@@ -19,20 +25,76 @@ public struct YukawaAnalysis: Sendable, Hashable {
     public let weinbergTexture: [[Bool]]
     /// What the charges imply for the nature of the light neutrinos.
     public let neutrinos: NeutrinoNature
+    /// Whether more allowed terms exist than the ``maximumListedTerms`` listed in ``blocks``.
+    public let isTruncated: Bool
 
-    /// Analyses `model`. Exact: throws only on arithmetic overflow.
+    /// The most allowed terms listed besides the standard SM blocks.
+    public static let maximumListedTerms = 1_000
+
+    /// Analyses `model`. Exact: throws only on arithmetic overflow (which the model-file limits
+    /// exclude, see ``ModelFileLimits``).
     public init(model: Model) throws(RationalError) {
         let species = YukawaAnalysis.species(of: model)
         let scalars = model.allScalars
+        let insertions = YukawaAnalysis.insertions(scalars.count)
         var found: [YukawaBlock] = []
-        for a in species.indices {
-            for b in a..<species.count {
-                for insertion in YukawaAnalysis.insertions(scalars.count) {
-                    let block = try YukawaAnalysis.block(species[a], species[b], insertion: insertion, scalars: scalars)
-                    if let block, block.role != nil || block.hasAllowedEntry { found.append(block) }
+        var done = Set<PairKey>()
+        // The standard SM blocks first: listed whatever the charges say.
+        for (first, second, insertion) in [("Q", "U", Insertion.scalar(0)), ("Q", "D", .conjugate(0)), ("L", "E", .conjugate(0)),
+                                           ("L", "N", .scalar(0)), ("N", "N", .none)] {
+            guard let a = species.firstIndex(where: { $0.name == first }), let b = species.firstIndex(where: { $0.name == second }) else { continue }
+            done.insert(PairKey(a: a, b: b, insertion: insertion))
+            if let block = try YukawaAnalysis.block(species[a], species[b], insertion: insertion, scalars: scalars), block.role != nil || block.hasAllowedEntry {
+                found.append(block)
+            }
+        }
+        // The index: hypercharge and charge -> (colour, isospin) -> species holding that charge, ascending.
+        var index: [ChargeKey: [GaugeKey: [Int]]] = [:]
+        for (i, s) in species.enumerated() {
+            for x in Set(s.charges) {
+                index[ChargeKey(hypercharge: s.gauge.hypercharge, charge: x), default: [:]][GaugeKey(s.gauge), default: []].append(i)
+            }
+        }
+        var listed = 0
+        var truncated = false
+        search: for a in species.indices {
+            let first = species[a]
+            for insertion in insertions {
+                guard let (scalarGauge, scalarCharge) = YukawaAnalysis.insertionCharges(insertion, scalars: scalars) else { continue }
+                let hypercharge = try -(first.gauge.hypercharge + scalarGauge.hypercharge)
+                var partners = Set<Int>()
+                for x in Set(first.charges) {
+                    guard let byGauge = index[ChargeKey(hypercharge: hypercharge, charge: try -(x + scalarCharge))] else { continue }
+                    for (gauge, members) in byGauge
+                    where ColourRepresentation.tripleProductHasSinglet(first.gauge.colour, gauge.colour, scalarGauge.colour)
+                        && IsospinRepresentation.tripleProductHasSinglet(first.gauge.isospin, gauge.isospin, scalarGauge.isospin) {
+                        // Only partners at or after `a` (each pair once, in species order).
+                        var lower = 0, upper = members.count
+                        while lower < upper {
+                            let middle = (lower + upper) / 2
+                            if members[middle] < a { lower = middle + 1 } else { upper = middle }
+                        }
+                        for b in members[lower...] {
+                            partners.insert(b)
+                            if partners.count > YukawaAnalysis.maximumListedTerms { break }
+                        }
+                    }
+                }
+                for b in partners.sorted() {
+                    let key = PairKey(a: a, b: b, insertion: insertion)
+                    guard !done.contains(key) else { continue }
+                    done.insert(key)
+                    guard let block = try YukawaAnalysis.block(first, species[b], insertion: insertion, scalars: scalars), block.hasAllowedEntry else { continue }
+                    if listed == YukawaAnalysis.maximumListedTerms {
+                        truncated = true
+                        break search
+                    }
+                    found.append(block)
+                    listed += 1
                 }
             }
         }
+        isTruncated = truncated
         blocks = found.sorted { ($0.role?.order ?? 100, $0.label) < ($1.role?.order ?? 100, $1.label) }
         let leptonCharges = model.charges(of: .L)
         var weinberg: [[Bool]] = []
@@ -43,6 +105,26 @@ public struct YukawaAnalysis: Sendable, Hashable {
         }
         weinbergTexture = weinberg
         neutrinos = NeutrinoNature(model: model, blocks: blocks, weinberg: weinberg)
+    }
+
+    struct PairKey: Hashable {
+        let a: Int
+        let b: Int
+        let insertion: Insertion
+    }
+
+    struct ChargeKey: Hashable {
+        let hypercharge: Rational
+        let charge: Rational
+    }
+
+    struct GaugeKey: Hashable {
+        let colour: ColourRepresentation
+        let isospin: IsospinRepresentation
+        init(_ gauge: GaugeRepresentation) {
+            colour = gauge.colour
+            isospin = gauge.isospin
+        }
     }
 
     /// The block with a standard SM role, if the model has the fields for it.
@@ -88,25 +170,28 @@ public struct YukawaAnalysis: Sendable, Hashable {
         [.none] + (0..<scalarCount).flatMap { [Insertion.scalar($0), .conjugate($0)] }
     }
 
-    static func block(_ a: Species, _ b: Species, insertion: Insertion, scalars: [Scalar]) throws(RationalError) -> YukawaBlock? {
-        let scalarGauge: GaugeRepresentation
-        let scalarCharge: Rational
-        let scalarLabel: String?
+    /// The gauge representation and U(1)_X charge an insertion brings, or nil for the conjugate
+    /// of a real singlet (the same term as the scalar itself).
+    static func insertionCharges(_ insertion: Insertion, scalars: [Scalar]) -> (GaugeRepresentation, Rational)? {
         switch insertion {
         case .none:
-            scalarGauge = GaugeRepresentation(colour: .singlet, isospin: .singlet, hypercharge: .zero)
-            scalarCharge = .zero
-            scalarLabel = nil
+            return (GaugeRepresentation(colour: .singlet, isospin: .singlet, hypercharge: .zero), .zero)
         case .scalar(let i):
-            scalarGauge = scalars[i].gauge
-            scalarCharge = scalars[i].charge
-            scalarLabel = scalars[i].name
+            return (scalars[i].gauge, scalars[i].charge)
         case .conjugate(let i):
             // A real singlet's conjugate is the same term: skip duplicates of neutral scalars.
             if scalars[i].gauge.hypercharge.isZero && scalars[i].charge.isZero && scalars[i].gauge.colour == .singlet && scalars[i].gauge.isospin == .singlet { return nil }
-            scalarGauge = scalars[i].gauge.conjugate
-            scalarCharge = -scalars[i].charge
-            scalarLabel = scalars[i].name + "*"
+            return (scalars[i].gauge.conjugate, -scalars[i].charge)
+        }
+    }
+
+    static func block(_ a: Species, _ b: Species, insertion: Insertion, scalars: [Scalar]) throws(RationalError) -> YukawaBlock? {
+        guard let (scalarGauge, scalarCharge) = insertionCharges(insertion, scalars: scalars) else { return nil }
+        let scalarLabel: String?
+        switch insertion {
+        case .none: scalarLabel = nil
+        case .scalar(let i): scalarLabel = scalars[i].name
+        case .conjugate(let i): scalarLabel = scalars[i].name + "*"
         }
         // Gauge invariance under the SM group does not depend on the family.
         guard try (a.gauge.hypercharge + b.gauge.hypercharge + scalarGauge.hypercharge).isZero,

@@ -70,6 +70,9 @@ enum AnomalyFormatter {
             lines.append(title)
             if block.hasAllowedEntry { lines += textureRows(block.texture).map { "      " + $0 } }
         }
+        if yukawa.isTruncated {
+            lines.append("  ... more terms are allowed: the listing stops after \(YukawaAnalysis.maximumListedTerms) terms besides the SM Yukawas")
+        }
         if !yukawa.weinbergTexture.isEmpty {
             lines.append("  L L H H   [dimension-5 Weinberg operator]" + (yukawa.weinbergTexture.contains { $0.contains(true) } ? "" : "   forbidden"))
             if yukawa.weinbergTexture.contains(where: { $0.contains(true) }) { lines += textureRows(yukawa.weinbergTexture).map { "      " + $0 } }
@@ -100,6 +103,7 @@ enum AnomalyFormatter {
             ("conditions", .object(anomalies.conditions.map { ($0.key, value($0)) })),
             ("standard_model_anomalies", .object(anomalies.standardModelAnomalies.map { ($0.key, value($0)) })),
             ("yukawa", .array(blocks)),
+        ] + (yukawa.isTruncated ? [("yukawa_truncated", .bool(true)), ("yukawa_listed_limit", .integer(YukawaAnalysis.maximumListedTerms))] : []) + [
             ("weinberg_texture", .array(yukawa.weinbergTexture.map { .array($0.map { .bool($0) }) })),
             ("neutrinos", .object([
                 ("summary", .string(yukawa.neutrinos.summary)),

@@ -142,8 +142,15 @@ struct AtlasCommand: ParsableCommand {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Merge shard stores of one configuration into a new store.",
-            discussion: "The inputs must share configuration, filter and shard count, and contain distinct shards. The output must not exist."
+            discussion: """
+            The inputs must be finished shard stores (never a killed run's temporary file) of one configuration, filter and \
+            shard count, with distinct shards, and together every shard (unless --allow-incomplete). The output must not exist. \
+            Ids are canonical: the merge of every shard equals the unsharded store row for row.
+            """
         )
+
+        @Flag(name: .long, help: "Merge even if some shards are missing (the store records which it holds).")
+        var allowIncomplete = false
 
         @Option(name: .long, help: "The merged store to create (.sqlite).")
         var output: String
@@ -156,8 +163,8 @@ struct AtlasCommand: ParsableCommand {
 
         func run() throws {
             guard !inputs.isEmpty else { throw BadInput("atlas merge: give at least one shard store") }
-            let merged = try AtlasStore.merge(inputs: inputs, output: output)
-            let missing = Set(1...merged.shardCount).subtracting(merged.shards).sorted()
+            let merged = try AtlasStore.merge(inputs: inputs, output: output, allowIncomplete: allowIncomplete)
+            let missing = merged.missingShards
             switch format {
             case .json:
                 Console.out(JSONOutput.object([
@@ -167,7 +174,9 @@ struct AtlasCommand: ParsableCommand {
                 ]).serialized())
             case .table:
                 Console.out("\(merged.solutionCount) solutions from shards \(merged.shards.sorted().map(String.init).joined(separator: ",")) of \(merged.shardCount) merged into \(output)")
-                if !missing.isEmpty { Console.error("warning: shards \(missing.map(String.init).joined(separator: ",")) are missing: the store is incomplete") }
+            }
+            if !missing.isEmpty {
+                Console.error("warning: \(output) IS INCOMPLETE: shards \(missing.map(String.init).joined(separator: ",")) of \(merged.shardCount) are missing")
             }
         }
     }
@@ -192,16 +201,20 @@ struct AtlasCommand: ParsableCommand {
         @Option(name: .long, help: "Output format: table, json, csv or jsonl.")
         var format: AtlasFormat = .table
 
+        @Flag(name: .long, help: "Read a store that holds only some shards (a warning is printed).")
+        var allowIncomplete = false
+
         func run() throws {
             if let limit, limit < 0 { throw BadInput("--limit \(limit): must be >= 0") }
             var writer: AtlasOutput.Writer? = nil
             var n = 0
             let metadata = try AtlasStore.readMetadata(path: store)
+            try AtlasCommand.warnIfIncomplete(metadata, store: store, allowIncomplete: allowIncomplete)
             if !count {
                 writer = AtlasOutput.Writer(format: format, configuration: metadata.configuration)
                 writer?.begin()
             }
-            _ = try AtlasStore.query(path: store, filter: selection.filter, namedModel: named, limit: limit) { batch in
+            _ = try AtlasStore.query(path: store, filter: selection.filter, namedModel: named, limit: limit, allowIncomplete: allowIncomplete) { batch in
                 n += batch.count
                 writer?.write(batch.map { ($0.id, $0.record) })
             }
@@ -232,13 +245,28 @@ struct AtlasCommand: ParsableCommand {
         @Option(name: .long, help: "Model-file format: toml or json.")
         var format: ModelFileFormat = .toml
 
+        @Flag(name: .long, help: "Read a store that holds only some shards (a warning is printed).")
+        var allowIncomplete = false
+
         func run() throws {
-            let (record, metadata) = try AtlasStore.solution(path: store, id: id)
+            try AtlasCommand.warnIfIncomplete(try AtlasStore.readMetadata(path: store), store: store, allowIncomplete: allowIncomplete)
+            let (record, metadata) = try AtlasStore.solution(path: store, id: id, allowIncomplete: allowIncomplete)
             let name = "atlas-\(metadata.configuration.quarkMode.rawValue)-q\(metadata.configuration.maxCharge)-\(id)"
             let model = record.solution.model(name: name, summary: "atlas solution \(id) of \(store): \(record.solution)",
                                               higgsCharge: metadata.configuration.higgsCharge)
             Console.write(format == .toml ? ModelFile.toml(model) : ModelFile.json(model))
         }
+    }
+}
+
+extension AtlasCommand {
+    /// Refuses a store that holds only some shards unless `allowIncomplete`, and then warns loudly.
+    static func warnIfIncomplete(_ metadata: AtlasStoreMetadata, store: String, allowIncomplete: Bool) throws {
+        guard !metadata.isComplete else { return }
+        guard allowIncomplete else {
+            throw AtlasStoreError.incomplete(path: store, shards: metadata.shards, shardCount: metadata.shardCount)
+        }
+        Console.error("warning: \(store) IS INCOMPLETE: it holds shards \(metadata.shards.sorted().map(String.init).joined(separator: ",")) of \(metadata.shardCount) only (missing \(metadata.missingShards.map(String.init).joined(separator: ","))); results cover part of the atlas and ids are local to these shards")
     }
 }
 

@@ -75,7 +75,9 @@ enum ZPrimeMain {
             if ZPrimeCommand.exitCode(for: error) == .success {
                 ZPrimeCommand.exit(withError: error)
             }
-            Console.error(ZPrimeCommand.fullMessage(for: error))
+            // Bad input always reads "error: ..." (ArgumentParser says "Error: ...").
+            let message = ZPrimeCommand.fullMessage(for: error)
+            Console.error(message.hasPrefix("Error: ") ? "error: " + message.dropFirst(7) : "error: " + message)
             exit(2)
         }
     }

@@ -28,6 +28,8 @@ struct AtlasStoreTests {
         #expect(metadata.configuration == c && metadata.isComplete && metadata.solutionCount == 275)
         var expected: [AtlasRecord] = []
         AtlasEnumerator(configuration: c).enumerate { expected += $0 }
+        // Ids follow the lexicographic order of the charge vectors (canonical ids).
+        expected.sort { $0.solution.charges.lexicographicallyPrecedes($1.solution.charges) }
         #expect(read == expected)
         var muoquark = 0
         _ = try AtlasStore.query(path: path, filter: AtlasFilter(muoquark: true, category: .chiral)) { muoquark += $0.count }
@@ -90,9 +92,12 @@ struct AtlasStoreTests {
         _ = try store(try AtlasConfiguration(maxCharge: 2, quarkMode: .free), shard: try ShardSpecification(index: 2, count: 3), path: other)
         #expect(throws: AtlasStoreError.self) { _ = try AtlasStore.merge(inputs: [paths[0], other], output: twice) }
         #expect(!FileManager.default.fileExists(atPath: twice))
-        // An incomplete set merges and says so.
+        // An incomplete set is refused, or merged and marked incomplete when asked.
         let partial = temporaryPath("partial")
         defer { try? FileManager.default.removeItem(atPath: partial) }
-        #expect(try !AtlasStore.merge(inputs: [paths[0], paths[2]], output: partial).isComplete)
+        #expect(throws: AtlasStoreError.self) { _ = try AtlasStore.merge(inputs: [paths[0], paths[2]], output: partial) }
+        #expect(!FileManager.default.fileExists(atPath: partial))
+        #expect(try !AtlasStore.merge(inputs: [paths[0], paths[2]], output: partial, allowIncomplete: true).isComplete)
+        #expect(throws: AtlasStoreError.self) { _ = try AtlasStore.query(path: partial, filter: .none) { _ in } }
     }
 }

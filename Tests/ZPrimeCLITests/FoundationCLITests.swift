@@ -82,7 +82,7 @@ enum BadModelFiles {
         ("zero denominator", "[charges]\nQ = \"1/0\"\nU = 0\nD = 0\nL = 0\nE = 0\n", "toml", ["charges.Q", "1/0"]),
         ("non-numeric", "[charges]\nQ = \"abc\"\nU = 0\nD = 0\nL = 0\nE = 0\n", "toml", ["charges.Q", "abc"]),
         ("missing family", "[charges]\nQ = [0, 0]\nU = 0\nD = 0\nL = 0\nE = 0\n", "toml", ["charges.Q", "missing family"]),
-        ("duplicated key", "[charges]\nQ = 0\nQ = 1\nU = 0\nD = 0\nL = 0\nE = 0\n", "toml", ["'Q'", "Q = 1"]),
+        ("duplicated key", "[charges]\nQ = 0\nQ = 1\nU = 0\nD = 0\nL = 0\nE = 0\n", "toml", ["field 'charges.Q'", "line 3, column 5", "cannot redefine"]),
         ("duplicated key json", "{\"charges\": {\"Q\": 0, \"Q\": 1, \"U\": 0, \"D\": 0, \"L\": 0, \"E\": 0}}", "json", ["charges.Q", "duplicated"]),
         ("unknown representation", "[charges]\nQ = 0\nU = 0\nD = 0\nL = 0\nE = 0\n[[fermions]]\nname = \"F\"\ncolour = \"15\"\nhypercharge = 0\ncharge = 1\n", "toml", ["fermions[0].colour", "15"]),
     ]

@@ -73,7 +73,7 @@ struct ModelFileTests {
         BadCase(text: "[charges]\nQ = 0.5\nU = 0\nD = 0\nL = 0\nE = 0\n", format: .toml, field: "charges.Q", value: "0.5", problem: "exact"),
         BadCase(text: "[charges]\nQ = [1, 2]\nU = 0\nD = 0\nL = 0\nE = 0\n", format: .toml, field: "charges.Q", value: "[1, 2]", problem: "missing family"),
         BadCase(text: "[charges]\nQ = 0\nU = 0\nD = 0\nL = 0\n", format: .toml, field: "charges.E", value: nil, problem: "missing"),
-        BadCase(text: "[charges]\nQ = 0\nU = 0\nQ = 1\nD = 0\nL = 0\nE = 0\n", format: .toml, field: "Q", value: "Q = 1", problem: "redefine"),
+        BadCase(text: "[charges]\nQ = 0\nU = 0\nQ = 1\nD = 0\nL = 0\nE = 0\n", format: .toml, field: "charges.Q", value: nil, problem: "cannot redefine the key 'charges.Q'"),
         BadCase(text: "[charges]\nQ = 0\nU = 0\nD = 0\nL = 0\nE = 0\n[[fermions]]\nname = \"X\"\ncolour = \"5\"\nhypercharge = 0\ncharge = 1\n", format: .toml, field: "fermions[0].colour", value: "5", problem: "unknown SU(3) representation"),
         BadCase(text: "[charges]\nQ = 0\nU = 0\nD = 0\nL = 0\nE = 0\n[[scalars]]\nname = \"S\"\nisospin = 0\nhypercharge = 0\ncharge = 1\n", format: .toml, field: "scalars[0].isospin", value: "0", problem: "unknown SU(2) representation"),
         BadCase(text: "[charges]\nQ = 0\nU = 0\nD = 0\nL = 0\nE = 0\n[[fermions]]\nname = \"X\"\nhypercharge = 0\nchirality = \"sideways\"\ncharge = 1\n", format: .toml, field: "fermions[0].chirality", value: "sideways", problem: "left, right or vector-like"),
