@@ -80,7 +80,10 @@ struct ObservablesCommand: ParsableCommand {
 /// Formats an ``ObservableReport``.
 enum ObservablesFormatter {
     static func bandJSON(_ band: CouplingBand?, coupling: Double, kineticMixing: Double) -> JSONOutput {
-        guard let band else { return .null }
+        guard let band else {
+            return .object([("outcome", .string("not_applicable")),
+                            ("reason", .string("no coupling scale reproduces this measurement here (no phase space, or no e+e- decay)"))])
+        }
         var entries: [(String, JSONOutput)] = [("value_at_input_couplings", .number(band.valueAtUnitScale)),
                                                ("measured", .number(band.measured)), ("uncertainty", .number(band.uncertainty)),
                                                ("sigmas", .number(band.sigmas))]

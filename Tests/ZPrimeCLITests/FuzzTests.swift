@@ -28,11 +28,6 @@ struct FuzzTests {
         ["model", "show", "FILE"],
         ["model", "show", "FILE", "--format", "json"],
         ["model", "show", "FILE", "--format", "toml"],
-    ]
-
-    /// Physics commands on a mutated model file. Not run yet: their non-finite results are being
-    /// fixed separately; append them to ``modelTemplates`` when they meet the contract.
-    static let physicsTemplates: [[String]] = [
         ["couplings", "--model", "FILE", "--coupling", "1e-3", "--format", "json"],
         ["decays", "--model", "FILE", "--coupling", "1e-3", "--mass", "0.5", "--format", "json"],
         ["observables", "--model", "FILE", "--coupling", "1e-4", "--mass", "0.02", "--format", "json"],
@@ -46,6 +41,16 @@ struct FuzzTests {
         ["atlas", "--max-charge", "4", "--quarks", "two-plus-one", "--higgs-charge", "1", "--format", "jsonl", "--quiet"],
         ["atlas", "--max-charge", "3", "--quarks", "free", "--shard", "2/3", "--count", "--format", "json", "--quiet"],
         ["atlas", "--max-charge", "5", "--quarks", "universal", "--neutrinos", "2", "--category", "chiral", "--count", "--quiet"],
+        ["decays", "--model", "B-L", "--mass", "0.5", "--coupling", "1e-3", "--format", "json"],
+        ["decays", "--model", "dark-photon", "--masses", "0.001:10:20", "--kinetic-mixing", "1e-3", "--format", "csv"],
+        ["decays", "--model", "Lmu-Ltau", "--mass", "0.05", "--energy", "10", "--dark-coupling", "1e-2", "--dark-mass", "0.01", "--format", "json"],
+        ["decays", "--model", "B", "--mass", "3", "--coupling", "1e-2", "--invisible-width", "1e-9", "--format", "json"],
+        ["couplings", "--model", "Lmu-Ltau", "--coupling", "5e-4", "--mass", "0.3", "--momentum-squared", "0.1", "--format", "json"],
+        ["couplings", "--model", "B-L", "--coupling", "1e-4", "--kinetic-mixing", "-1e-4", "--neutrinos", "dirac", "--format", "json"],
+        ["observables", "--model", "B-L", "--mass", "0.017", "--coupling", "1e-4", "--sigmas", "2", "--format", "json"],
+        ["observables", "--model", "protophobic", "--mass", "0.017", "--coupling", "1e-3", "--nuclear-recoil-kev", "10", "--format", "json"],
+        ["g2", "--lepton", "mu", "--boson-mass", "0.017", "--vector", "1e-3", "--axial", "1e-4", "--format", "json"],
+        ["g2", "--lepton", "e", "--boson-mass", "1", "--scalar", "1e-3", "--internal-mass", "90", "--format", "json"],
     ]
 
     /// Values substituted into command lines.
@@ -245,7 +250,18 @@ struct FuzzTests {
     /// `nan` or `inf` as a number on stdout (the model's own name line is skipped).
     static func nonFinite(in stdout: String) -> String? {
         for line in stdout.split(separator: "\n") where !line.hasPrefix("Model ") && !line.contains("\"model\"") && !line.hasPrefix("name =") {
-            let lower = line.lowercased()
+            // Quoted text (names, references, messages) is not a number: drop it before looking.
+            var unquoted = "", inQuotes = false, escaped = false
+            for character in line {
+                if inQuotes {
+                    if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inQuotes = false }
+                } else if character == "\"" {
+                    inQuotes = true
+                } else {
+                    unquoted.append(character)
+                }
+            }
+            let lower = unquoted.lowercased()
             for word in ["nan", "inf", "infinity"] {
                 var search = lower.startIndex
                 while let range = lower.range(of: word, range: search..<lower.endIndex) {

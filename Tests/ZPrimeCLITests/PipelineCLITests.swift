@@ -105,3 +105,45 @@ struct PipelineCLITests {
         #expect((region["value_at_input_couplings"] as? Double).map { abs($0 - signal) <= 1e-15 * signal } == true)
     }
 }
+
+/// The physics commands' reproducers of non-finite output and unbounded work: each is exit 2 with a
+/// message naming the option, never a NaN, an infinity or a JSON null.
+@Suite("Physics commands never print non-finite numbers (end to end)")
+struct NonFiniteReproducerTests {
+    static let cases: [([String], String)] = [
+        (["g2", "--lepton", "mu", "--boson-mass", "0.017", "--vector", "1e300", "--format", "json"], "--vector"),
+        (["decays", "--model", "B-L", "--mass", "0.5", "--coupling", "1e300", "--format", "json"], "--coupling"),
+        (["decays", "--model", "B-L", "--mass", "0.5", "--dark-coupling", "1e300", "--format", "json"], "--dark-coupling"),
+        (["couplings", "--model", "Lmu-Ltau", "--mass", "0.3", "--momentum-squared", "1e308", "--format", "json"], "--momentum-squared"),
+        (["decays", "--model", "B-L", "--mass", "0.5", "--energy", "1e300", "--format", "json"], "--energy"),
+        (["observables", "--model", "B-L", "--mass", "0.017", "--coupling", "1e-4", "--sigmas", "1e308"], "--sigmas"),
+        (["couplings", "--model", "B-L", "--coupling", "1e308"], "--coupling 1e+308"),
+        (["decays", "--model", "B-L", "--masses", "0.001:10:9223372036854775807"], "--masses"),
+        (["decays", "--model", "B-L", "--masses", "0.001:10:1000000000000"], "--masses"),
+        (["decays", "--model", "B-L", "--masses", "0.001:10:10000000"], "--masses"),
+        (["decays", "--model", "B-L", "--mass", "1e300"], "--mass"),
+        (["observables", "--model", "B-L", "--mass", "0.017", "--nuclear-recoil-kev", "1e300"], "--nuclear-recoil-kev"),
+    ]
+
+    @Test("every reproducer exits 2 naming the option, with nothing on stdout", arguments: NonFiniteReproducerTests.cases.indices)
+    func reproducer(_ index: Int) throws {
+        let (arguments, option) = Self.cases[index]
+        let started = Date()
+        let result = try CLI.run(arguments)
+        #expect(result.status == 2, "\(arguments): \(result.status) \(result.stdout.prefix(200))")
+        #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains(option), "\(arguments): \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(Date().timeIntervalSince(started) < 10, "\(arguments) took too long")
+    }
+
+    @Test("the largest accepted inputs still give finite numbers")
+    func boundaries() throws {
+        for arguments in [["decays", "--model", "B-L", "--mass", "100000", "--coupling", "100", "--energy", "1e8", "--format", "json"],
+                          ["couplings", "--model", "Lmu-Ltau", "--coupling", "100", "--mass", "0.3", "--momentum-squared", "1e12", "--format", "json"],
+                          ["g2", "--lepton", "tau", "--boson-mass", "100000", "--vector", "100", "--format", "json"]] {
+            let result = try CLI.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            for token in ["nan", "inf", "null"] { #expect(!result.stdout.contains(token), "\(arguments): \(token)") }
+        }
+    }
+}
