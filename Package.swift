@@ -5,7 +5,18 @@ let package = Package(
     name: "ZPrime",
     platforms: [.macOS(.v13)],
     products: [
+        // The whole pipeline in one import, and each stage on its own (a client that needs only the
+        // couplings does not link the SQLite store).
         .library(name: "ZPrimeKit", targets: ["ZPrimeKit"]),
+        .library(name: "ZPrimeCore", targets: ["ZPrimeCore"]),
+        .library(name: "ZPrimeModels", targets: ["ZPrimeModels"]),
+        .library(name: "ZPrimeAtlas", targets: ["ZPrimeAtlas"]),
+        .library(name: "ZPrimeStore", targets: ["ZPrimeStore"]),
+        .library(name: "ZPrimePoint", targets: ["ZPrimePoint"]),
+        .library(name: "ZPrimeSpectrum", targets: ["ZPrimeSpectrum"]),
+        .library(name: "ZPrimeCouplings", targets: ["ZPrimeCouplings"]),
+        .library(name: "ZPrimeDecays", targets: ["ZPrimeDecays"]),
+        .library(name: "ZPrimeObservables", targets: ["ZPrimeObservables"]),
         .executable(name: "zprime", targets: ["zprime"]),
     ],
     dependencies: [
@@ -64,7 +75,7 @@ let package = Package(
         // Umbrella module re-exporting the pipeline stages.
         .target(
             name: "ZPrimeKit",
-            dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables"]
+            dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables"]
         ),
         // Command-line front end: parses arguments and formats output only.
         .executableTarget(
@@ -73,7 +84,7 @@ let package = Package(
             // direct dependencies, and a layout change behind `@_exported import` alone left a stale
             // binary (seen here).
             dependencies: [
-                "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
+                "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,3 +1,4 @@
+import ZPrimeCore
 import Foundation
 import Synchronization
 
@@ -363,7 +364,12 @@ extension AtlasEngine {
     }
 
     /// Calls `emit` for every canonical, primitive (nontrivial unless included) solution of a unit.
-    func forEachSolution(_ unit: Unit, scratch: JoinScratch, _ emit: (AtlasSolution) -> Void) {
+    func forEachSolution(_ unit: Unit, scratch: JoinScratch, _ deliver: (AtlasSolution) -> Void) {
+        let mode = configuration.quarkMode, higgs = configuration.higgsCharge
+        func emit(_ solution: AtlasSolution) {
+            solution.checkInvariants(quarkMode: mode, higgsCharge: higgs)
+            deliver(solution)
+        }
         let lanes = quarkLanes(unit)
         if unit.quark != nil {
             forEachSingleQuarkMatch(unit) { leptonID in

@@ -54,6 +54,51 @@ public struct AtlasSolution: Hashable, Sendable, CustomStringConvertible {
         return range.map { Int(storage[$0]) }
     }
 
+    /// The six anomaly sums of the charges, in the normalisation of Greljo et al. (arXiv:2107.07518):
+    /// SU(3)^2 X, SU(2)^2 X, Y^2 X, grav^2 X, Y X^2, X^3 (every one is zero for an atlas solution).
+    public var anomalySums: [Int] {
+        let q = charges(of: .Q), u = charges(of: .U), d = charges(of: .D), l = charges(of: .L), e = charges(of: .E), n = charges(of: .N)
+        var sums = [Int](repeating: 0, count: 6)
+        for i in 0..<3 {
+            sums[0] += 2 * q[i] - u[i] - d[i]
+            sums[1] += 3 * q[i] + l[i]
+            sums[2] += q[i] + 3 * l[i] - 8 * u[i] - 2 * d[i] - 6 * e[i]
+            sums[3] += 6 * q[i] + 2 * l[i] - 3 * u[i] - 3 * d[i] - e[i]
+            sums[4] += q[i] * q[i] - l[i] * l[i] - 2 * u[i] * u[i] + d[i] * d[i] + e[i] * e[i]
+            sums[5] += 6 * q[i] * q[i] * q[i] + 2 * l[i] * l[i] * l[i] - 3 * u[i] * u[i] * u[i] - 3 * d[i] * d[i] * d[i] - e[i] * e[i] * e[i]
+        }
+        for x in n {
+            sums[3] -= x
+            sums[5] -= x * x * x
+        }
+        return sums
+    }
+
+    /// Debug-only check of a generated solution (compiled out of release builds, in the style of
+    /// swift-collections' `_checkInvariants`): all six anomalies cancel, every species is sorted as
+    /// the canonical form demands (quark species only in the free mode), and the charges are
+    /// primitive together with X_H unless trivial (for 2+1 quarks, with X_q = X_q3/3 in place of the
+    /// quark charges).
+    public func checkInvariants(quarkMode: QuarkMode, higgsCharge: Int) {
+        #if DEBUG
+        precondition(anomalySums.allSatisfy { $0 == 0 }, "atlas solution \(self) is not anomaly free: \(anomalySums)")
+        let sorted: [StandardModelSpecies] = quarkMode == .free ? [.Q, .U, .D, .L, .E, .N] : [.L, .E, .N]
+        for species in sorted {
+            let c = charges(of: species)
+            precondition(zip(c, c.dropFirst()).allSatisfy { $0 <= $1 }, "atlas solution \(self): \(species) not in canonical order")
+        }
+        if quarkMode == .twoPlusOne {
+            // 2+1 solutions inherit primitivity from the universal atlas (X_q3 = 3 X_q): the charges
+            // with X_q in place of X_q3 are primitive.
+            var g = AtlasSolution.gcd(abs(higgsCharge), abs(self[2]) / 3)
+            for i in 9..<(15 + neutrinoCount) { g = AtlasSolution.gcd(g, abs(self[i])) }
+            precondition(isTrivial || g == 1, "atlas solution \(self) is not primitive with X_q = X_q3/3")
+        } else {
+            precondition(isTrivial || AtlasSolution.gcd(gcd, abs(higgsCharge)) == 1, "atlas solution \(self) is not primitive")
+        }
+        #endif
+    }
+
     /// The largest |X|.
     public var maxAbsoluteCharge: Int {
         var m = 0

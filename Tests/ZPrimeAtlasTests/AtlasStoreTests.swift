@@ -11,9 +11,15 @@ struct AtlasStoreTests {
 
     func store(_ c: AtlasConfiguration, shard: ShardSpecification = .whole, filter: AtlasFilter = .none, path: String, overwrite: Bool = false) throws -> Int {
         var n = 0
+        var insertError: (any Error)? = nil
         try AtlasStore.write(path: path, configuration: c, shard: shard, filter: filter, overwrite: overwrite) { writer in
-            n = AtlasEnumerator(configuration: c, shard: shard).enumerate(filter: filter) { try? writer.insert($0) }
+            n = AtlasEnumerator(configuration: c, shard: shard).enumerate(filter: filter) { batch in
+                // An insert error must fail the test, not vanish: keep the first and stop inserting.
+                guard insertError == nil else { return }
+                do { try writer.insert(batch) } catch { insertError = error }
+            }
         }
+        if let insertError { throw insertError }
         return n
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ZPrimeCore
 
@@ -82,5 +83,26 @@ struct ShardAndGridTests {
         #expect(abs(s.wMass - 80.93935004515049) < 1e-11)
         #expect(abs(s.elementaryCharge - PhysicalConstants.elementaryCharge) == 0)
         #expect(abs(s.vacuumExpectationValue - PhysicalConstants.higgsVEV) < 1e-12)
+    }
+}
+
+@Suite("Parallel fork-join")
+struct ParallelTests {
+    @Test("every item runs exactly once, on a worker index below the thread count", arguments: [1, 2, 3, 8])
+    func eachItemOnce(_ threads: Int) {
+        final class Tally: @unchecked Sendable {
+            let lock = NSLock()
+            var counts = [Int](repeating: 0, count: 1000)
+            var workers = Set<Int>()
+        }
+        let tally = Tally()
+        Parallel.forEach(count: 1000, threads: threads) { worker, item in
+            tally.lock.lock(); defer { tally.lock.unlock() }
+            tally.counts[item] += 1
+            tally.workers.insert(worker)
+        }
+        #expect(tally.counts.allSatisfy { $0 == 1 })
+        #expect(tally.workers.allSatisfy { $0 >= 0 && $0 < threads })
+        Parallel.forEach(count: 0, threads: threads) { _, _ in Issue.record("called for an empty range") }
     }
 }

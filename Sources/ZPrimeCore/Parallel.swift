@@ -1,16 +1,22 @@
 import Foundation
 import Synchronization
 
-/// A minimal fork-join helper: runs `body(worker, item)` for every item on a fixed number of
-/// threads, handing items out in increasing order from a shared atomic counter (dynamic load
-/// balancing), and returns when all are done.
-enum Parallel {
+/// A minimal fork-join helper, shared by every stage that runs in parallel (the atlas, scans):
+/// runs `body(worker, item)` for every item on a fixed number of threads, handing items out in
+/// increasing order from a shared atomic counter (dynamic load balancing), and returns when all are
+/// done. `worker` (0 ..< threads) indexes per-thread scratch space.
+///
+/// ```swift
+/// let squares = Mutex<[Int: Int]>([:])
+/// Parallel.forEach(count: 100, threads: 2) { _, item in squares.withLock { $0[item] = item * item } }
+/// ```
+public enum Parallel {
     /// A shared counter handing out item indices.
     private final class Counter: Sendable {
         let next = Atomic<Int>(0)
     }
 
-    static func forEach(count: Int, threads: Int, _ body: @escaping @Sendable (_ worker: Int, _ item: Int) -> Void) {
+    public static func forEach(count: Int, threads: Int, _ body: @escaping @Sendable (_ worker: Int, _ item: Int) -> Void) {
         guard count > 0 else { return }
         let workers = max(1, min(threads, count))
         if workers == 1 {
@@ -36,5 +42,5 @@ enum Parallel {
     }
 
     /// The number of threads to use by default: the active processor count.
-    static var defaultThreadCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    public static var defaultThreadCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
