@@ -37,6 +37,10 @@ public struct ParameterPoint: Hashable, Sendable, Codable {
     public var darkSector: DarkSector
     /// The measured datasets to compare with.
     public var datasets: DatasetSelection
+    /// Further continuous parameters of the model by name (Yukawa couplings, vector-like masses,
+    /// vacuum expectation values of a model with its own spectrum), empty for a model fixed by its
+    /// charges alone. Every value is finite.
+    public var modelParameters: [String: Double]
 
     /// The largest mass accepted, 1e5 GeV (the strong coupling is tabulated up to 100 TeV).
     public static let maximumMass = 1e5
@@ -53,7 +57,11 @@ public struct ParameterPoint: Hashable, Sendable, Codable {
     ///   fixes it; Dirac neutrinos without one N_R per family; an invalid dark sector.
     public init(model: Model, mass: Double, coupling: Double, kineticMixing: KineticMixing = .none,
                 loopMixing: LoopMixingMode = .automatic, neutrinos: LightNeutrinos = .leftHandedMajorana,
-                darkSector: DarkSector = .none, datasets: DatasetSelection = .newest) throws(Problem) {
+                darkSector: DarkSector = .none, datasets: DatasetSelection = .newest,
+                modelParameters: [String: Double] = [:]) throws(Problem) {
+        for (name, value) in modelParameters where !value.isFinite {
+            throw Problem.invalid(.field(name), value, "must be a finite number")
+        }
         guard model.families == 3 else {
             throw Problem.invalid(.model, text: model.name, "has \(model.families) families: the physics stages need the three SM families",
                                   kind: .unsupportedModel)
@@ -108,6 +116,7 @@ public struct ParameterPoint: Hashable, Sendable, Codable {
         self.neutrinos = neutrinos
         self.darkSector = try darkSector.validated()
         self.datasets = datasets
+        self.modelParameters = modelParameters
     }
 
     /// What the scale of the couplings is for this model.
@@ -135,14 +144,57 @@ public struct ParameterPoint: Hashable, Sendable, Codable {
         case .gaugeCoupling: copy.coupling = value
         case .kineticMixing: copy.kineticMixing = .fixed(value)
         }
-        return try ParameterPoint(model: copy.model, mass: copy.mass, coupling: copy.coupling, kineticMixing: copy.kineticMixing,
-                                  loopMixing: copy.loopMixing, neutrinos: copy.neutrinos, darkSector: copy.darkSector, datasets: copy.datasets)
+        return try copy.validated()
     }
 
     /// The same point at another mass.
     public func withMass(_ mass: Double) throws(Problem) -> ParameterPoint {
+        var copy = self
+        copy.mass = mass
+        return try copy.validated()
+    }
+
+    /// The names ``withParameter(_:_:)`` understands besides the model's own parameters.
+    public static let parameterNames = ["mass", "coupling", "kinetic_mixing", "mixing_ratio"]
+
+    /// The value of the continuous parameter `name`: `mass`, `coupling` (the model's coupling along
+    /// ``couplingAxis``), `kinetic_mixing` (a fixed eps), `mixing_ratio` (a tied eps), or one of
+    /// ``modelParameters``; nil when the point has no such parameter.
+    public func parameter(_ name: String) -> Double? {
+        switch name {
+        case "mass": return mass
+        case "coupling": return modelCoupling
+        case "kinetic_mixing": if case .fixed(let eps) = kineticMixing { return eps } else { return nil }
+        case "mixing_ratio": if case .proportional(let r) = kineticMixing { return r } else { return nil }
+        default: return modelParameters[name]
+        }
+    }
+
+    /// The same point with the continuous parameter `name` set to `value` (see ``parameter(_:)``;
+    /// setting `kinetic_mixing` or `mixing_ratio` replaces the other), checked again.
+    ///
+    /// - Throws: ``Problem`` for an unknown name or an invalid value.
+    public func withParameter(_ name: String, _ value: Double) throws(Problem) -> ParameterPoint {
+        var copy = self
+        switch name {
+        case "mass": copy.mass = value
+        case "coupling": return try withModelCoupling(value)
+        case "kinetic_mixing": copy.kineticMixing = .fixed(value)
+        case "mixing_ratio": copy.kineticMixing = .proportional(ratio: value)
+        default:
+            guard modelParameters[name] != nil else {
+                let known = (Self.parameterNames + modelParameters.keys.sorted()).joined(separator: ", ")
+                throw Problem.invalid(.field(name), text: name, "not a parameter of this point (known: \(known))", kind: .unknownName)
+            }
+            copy.modelParameters[name] = value
+        }
+        return try copy.validated()
+    }
+
+    /// The point checked again by the initialiser.
+    func validated() throws(Problem) -> ParameterPoint {
         try ParameterPoint(model: model, mass: mass, coupling: coupling, kineticMixing: kineticMixing, loopMixing: loopMixing,
-                           neutrinos: neutrinos, darkSector: darkSector, datasets: datasets)
+                           neutrinos: neutrinos, darkSector: darkSector, datasets: datasets, modelParameters: modelParameters)
     }
 
     /// The tree-level physical eps this point implies, in the electroweak `scheme`.

@@ -108,3 +108,26 @@ struct ParameterPointTests {
         #expect(try PointRequest(model: builtin("B-L")).resolve(requireMass: false).point.mass == 0)
     }
 }
+
+@Suite("Named parameters of a point (for scans)")
+struct PointParameterTests {
+    @Test("get and set mass, coupling, kinetic mixing, mixing ratio and model parameters by name")
+    func byName() throws {
+        let model = try #require(BuiltinModels.model(named: "b-l-vll"))
+        let point = try ParameterPoint(model: model, mass: 0.017, coupling: 6e-4, kineticMixing: .fixed(-8e-4),
+                                       modelParameters: ["lambda_L": 6.4, "M_L": 90])
+        #expect(point.parameter("mass") == 0.017 && point.parameter("coupling") == 6e-4 && point.parameter("kinetic_mixing") == -8e-4)
+        #expect(point.parameter("mixing_ratio") == nil && point.parameter("M_L") == 90 && point.parameter("nope") == nil)
+        #expect(try point.withParameter("M_L", 120).parameter("M_L") == 120)
+        #expect(try point.withParameter("mass", 0.02).mass == 0.02)
+        #expect(try point.withParameter("mixing_ratio", -1).kineticMixing == .proportional(ratio: -1))
+        do {
+            _ = try point.withParameter("lambda_E", 1)
+            Issue.record("unknown parameter accepted")
+        } catch {
+            #expect(error.kind == .unknownName && error.message.contains("lambda_L"))
+        }
+        #expect(throws: Problem.self) { try point.withParameter("mass", -1) }
+        #expect(throws: Problem.self) { try ParameterPoint(model: model, mass: 1, coupling: 1e-3, modelParameters: ["y": .nan]) }
+    }
+}
