@@ -69,7 +69,7 @@ let package = Package(
         // Low-energy observables: lepton g-2, X17, parity violation, neutrino scattering.
         .target(
             name: "ZPrimeObservables",
-            dependencies: ["ZPrimeCouplings", .product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["ZPrimeDecays", "ZPrimeCouplings", "ZPrimeSpectrum", "ZPrimePoint", "ZPrimeCore", .product(name: "Numerics", package: "swift-numerics")],
             resources: [.copy("MeasuredInputs")]
         ),
         // Umbrella module re-exporting the pipeline stages.
@@ -88,15 +88,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Every example of the doc comments, compiled and run (swift run zprime-examples).
+        .executableTarget(name: "zprime-examples", dependencies: ["ZPrimeKit", .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"]),
         .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"]),
         .testTarget(name: "ZPrimePointTests", dependencies: ["ZPrimePoint"]),
         .testTarget(name: "ZPrimeSpectrumTests", dependencies: ["ZPrimeSpectrum"]),
         .testTarget(name: "ZPrimeAtlasTests", dependencies: ["ZPrimeAtlas", "ZPrimeStore"]),
-        .testTarget(name: "ZPrimeCouplingsTests", dependencies: ["ZPrimeCouplings"]),
+        .testTarget(name: "ZPrimeCouplingsTests", dependencies: ["ZPrimeCouplings"], exclude: ["References"]),
         .testTarget(name: "ZPrimeDecaysTests", dependencies: ["ZPrimeDecays"]),
         .testTarget(name: "ZPrimeObservablesTests", dependencies: ["ZPrimeObservables"]),
-        .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime"], exclude: ["Golden"]),
+        .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -26,7 +26,7 @@ import ZPrimeModels
 /// ```swift
 /// let point = try ParameterPoint(model: BuiltinModels.model(named: "Lmu-Ltau")!, mass: 0, coupling: 1e-3)
 /// let calculator = try CouplingCalculator(point: point)
-/// calculator.table(squaredMomentum: 0)[.electron].vector.real   // loop-induced, about -1.4e-5
+/// print(try calculator.table(squaredMomentum: 0)[.electron].vector.real)   // loop-induced, about -1.4e-5
 /// ```
 public struct CouplingCalculator: Sendable {
     /// The parameter point.

@@ -6,7 +6,7 @@ import ZPrimeModels
 /// Partial widths, branching ratios and lifetimes of a Z' from its couplings.
 ///
 /// Channels (see ``DecayChannel``), all at tree level in the Z' coupling, widths in GeV:
-/// - Fermion pairs (leptons; heavy quarks times the QCD factor), PHYSICS.md section 4:
+/// - Fermion pairs (leptons; heavy quarks times the QCD factor):
 ///   Gamma = N_c m/(12 pi) beta [|g_V|^2 (1 + 2 mu^2) + |g_A|^2 beta^2], mu = m_f/m,
 ///   beta^2 = 1 - 4 mu^2 formed as (m - 2 m_f)(m + 2 m_f)/m^2 so that it is exact at threshold
 ///   (m = 2 m_f gives exactly 0).
