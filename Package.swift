@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ZPrimeCouplings", targets: ["ZPrimeCouplings"]),
         .library(name: "ZPrimeDecays", targets: ["ZPrimeDecays"]),
         .library(name: "ZPrimeObservables", targets: ["ZPrimeObservables"]),
+        .library(name: "ZPrimeBatch", targets: ["ZPrimeBatch"]),
         .executable(name: "zprime", targets: ["zprime"]),
     ],
     dependencies: [
@@ -72,6 +73,8 @@ let package = Package(
             dependencies: ["ZPrimeDecays", "ZPrimeCouplings", "ZPrimeSpectrum", "ZPrimePoint", "ZPrimeCore", .product(name: "Numerics", package: "swift-numerics")],
             resources: [.copy("MeasuredInputs")]
         ),
+        // Batch systems: sharded computations as Slurm job arrays with a dependent merge job.
+        .target(name: "ZPrimeBatch", dependencies: ["ZPrimeCore"]),
         // Umbrella module re-exporting the pipeline stages.
         .target(
             name: "ZPrimeKit",
@@ -84,7 +87,7 @@ let package = Package(
             // direct dependencies, and a layout change behind `@_exported import` alone left a stale
             // binary (seen here).
             dependencies: [
-                "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
+                "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

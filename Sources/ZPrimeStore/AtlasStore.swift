@@ -408,7 +408,7 @@ public enum AtlasStore {
     /// Returns the merged metadata. The inputs must be finished stores (never temporary files),
     /// share configuration, filter and shard count, and hold distinct shards; a missing shard is
     /// refused unless `allowIncomplete` (the result then records which shards it holds).
-    public static func merge(inputs: [String], output: String, allowIncomplete: Bool = false) throws -> AtlasStoreMetadata {
+    public static func merge(inputs: [String], output: String, allowIncomplete: Bool = false, overwrite: Bool = false) throws -> AtlasStoreMetadata {
         guard !inputs.isEmpty else { throw AtlasStoreError.incompatibleShards(reason: "no input stores") }
         if let same = inputs.first(where: { ($0 as NSString).standardizingPath == (output as NSString).standardizingPath }) {
             throw AtlasStoreError.incompatibleShards(reason: "\(same) is both an input and the output")
@@ -438,11 +438,11 @@ public enum AtlasStore {
         if !missing.isEmpty && !allowIncomplete {
             throw AtlasStoreError.incompatibleShards(reason: "shard\(missing.count == 1 ? "" : "s") \(list(missing)) of \(first.shardCount) \(missing.count == 1 ? "is" : "are") missing (the inputs hold \(list(allShards))); pass every shard, or --allow-incomplete to merge an incomplete store")
         }
-        if FileManager.default.fileExists(atPath: output) {
-            throw AtlasStoreError.inaccessible(path: output, reason: "the merge output exists; nothing was overwritten")
+        if FileManager.default.fileExists(atPath: output) && !overwrite {
+            throw AtlasStoreError.inaccessible(path: output, reason: "the merge output exists; nothing was overwritten (pass --overwrite to replace it)")
         }
-        try checkWritable(path: output, configuration: first.configuration, overwrite: false)
-        try build(path: output, configuration: first.configuration, shards: allShards, shardCount: first.shardCount, filter: first.filter, overwrite: false) { db, _ in
+        try checkWritable(path: output, configuration: first.configuration, overwrite: overwrite)
+        try build(path: output, configuration: first.configuration, shards: allShards, shardCount: first.shardCount, filter: first.filter, overwrite: overwrite) { db, _ in
             let columns = (chargeColumns + classificationColumns).joined(separator: ", ")
             for input in inputs {
                 try translating(input) {

@@ -64,6 +64,10 @@ struct AtlasCommand: ParsableCommand {
         @Flag(name: .long, help: "Replace an existing store of the same configuration.")
         var overwrite = false
 
+        @Flag(name: .customLong("skip-complete"),
+              help: "With --output: do nothing when the output is already a finished store of this configuration, filter and shard (re-submitted batch jobs).")
+        var skipComplete = false
+
         @Option(name: .long, help: "Run shard i of N (1 <= i <= N).")
         var shard: String?
 
@@ -93,6 +97,12 @@ struct AtlasCommand: ParsableCommand {
             if let output {
                 if !output.hasSuffix(".sqlite") && !output.hasSuffix(".db") {
                     throw BadInput("--output \(output): use a .sqlite (or .db) file name")
+                }
+                if skipComplete, FileManager.default.fileExists(atPath: output),
+                   let existing = try? AtlasStore.readMetadata(path: output), existing.configuration == configuration,
+                   existing.filter == filter, existing.shardCount == shardSpecification.count, existing.shards == [shardSpecification.index] {
+                    Console.out("\(output): already complete (\(existing.solutionCount) solutions, shard \(shardSpecification)); skipped")
+                    return
                 }
                 var stored = 0
                 try AtlasStore.write(path: output, configuration: configuration, shard: shardSpecification, filter: filter, overwrite: overwrite) { writer in
@@ -144,7 +154,8 @@ struct AtlasCommand: ParsableCommand {
             abstract: "Merge shard stores of one configuration into a new store.",
             discussion: """
             The inputs must be finished shard stores (never a killed run's temporary file) of one configuration, filter and \
-            shard count, with distinct shards, and together every shard (unless --allow-incomplete). The output must not exist. \
+            shard count, with distinct shards, and together every shard (unless --allow-incomplete). The output must not exist \
+            unless --overwrite. \
             Ids are canonical: the merge of every shard equals the unsharded store row for row.
             """
         )
@@ -155,6 +166,9 @@ struct AtlasCommand: ParsableCommand {
         @Option(name: .long, help: "The merged store to create (.sqlite).")
         var output: String
 
+        @Flag(name: .long, help: "Replace an existing merged store of the same configuration (a re-run merge job).")
+        var overwrite = false
+
         @Argument(help: "Shard stores.")
         var inputs: [String]
 
@@ -163,7 +177,7 @@ struct AtlasCommand: ParsableCommand {
 
         func run() throws {
             guard !inputs.isEmpty else { throw BadInput("atlas merge: give at least one shard store") }
-            let merged = try AtlasStore.merge(inputs: inputs, output: output, allowIncomplete: allowIncomplete)
+            let merged = try AtlasStore.merge(inputs: inputs, output: output, allowIncomplete: allowIncomplete, overwrite: overwrite)
             let missing = merged.missingShards
             switch format {
             case .json:
