@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ZPrimeCouplings", targets: ["ZPrimeCouplings"]),
         .library(name: "ZPrimeDecays", targets: ["ZPrimeDecays"]),
         .library(name: "ZPrimeObservables", targets: ["ZPrimeObservables"]),
+        .library(name: "ZPrimeNeutrino", targets: ["ZPrimeNeutrino"]),
         .executable(name: "zprime", targets: ["zprime"]),
     ],
     dependencies: [
@@ -72,10 +73,18 @@ let package = Package(
             dependencies: ["ZPrimeDecays", "ZPrimeCouplings", "ZPrimeSpectrum", "ZPrimePoint", "ZPrimeCore", .product(name: "Numerics", package: "swift-numerics")],
             resources: [.copy("MeasuredInputs")]
         ),
+        // Neutrino scattering: CEvNS at stopped-pion sources, solar neutrinos on xenon and Borexino,
+        // with the Z' interfering with the SM; cited data in Sources/ZPrimeNeutrino/NeutrinoData.
+        .target(
+            name: "ZPrimeNeutrino",
+            dependencies: ["ZPrimeObservables", "ZPrimeCouplings", "ZPrimePoint", "ZPrimeModels", "ZPrimeCore", .product(name: "Numerics", package: "swift-numerics")],
+            resources: [.copy("NeutrinoData")]
+        ),
         // Umbrella module re-exporting the pipeline stages.
         .target(
             name: "ZPrimeKit",
-            dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables"]
+            dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
+                           "ZPrimeNeutrino"]
         ),
         // Command-line front end: parses arguments and formats output only.
         .executableTarget(
@@ -85,6 +94,7 @@ let package = Package(
             // binary (seen here).
             dependencies: [
                 "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
+                "ZPrimeNeutrino",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "zprime-examples",
             dependencies: ["ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum",
-                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", .product(name: "Numerics", package: "swift-numerics")]
+                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeNeutrino", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"]),
         .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"]),
@@ -104,6 +114,7 @@ let package = Package(
         .testTarget(name: "ZPrimeCouplingsTests", dependencies: ["ZPrimeCouplings"], exclude: ["References"]),
         .testTarget(name: "ZPrimeDecaysTests", dependencies: ["ZPrimeDecays"]),
         .testTarget(name: "ZPrimeObservablesTests", dependencies: ["ZPrimeObservables"]),
+        .testTarget(name: "ZPrimeNeutrinoTests", dependencies: ["ZPrimeNeutrino"], exclude: ["References"]),
         .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -11,6 +11,7 @@
 @_exported import ZPrimeCouplings
 @_exported import ZPrimeDecays
 @_exported import ZPrimeModels
+@_exported import ZPrimeNeutrino
 @_exported import ZPrimeObservables
 @_exported import ZPrimePoint
 @_exported import ZPrimeSpectrum
