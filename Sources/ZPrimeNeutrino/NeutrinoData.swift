@@ -123,9 +123,10 @@ public struct NeutrinoData: Sendable, Codable {
         public var resolution: [Double]?
         public var peWindow: [Double]?
         public var table: String?
+        public var timing: [String: Double]?
 
         enum CodingKeys: String, CodingKey {
-            case kind, acceptance, efficiency, resolution, table
+            case kind, acceptance, efficiency, resolution, table, timing
             case quenchingFactor = "quenching_factor", quenchingPolynomialMeV = "quenching_polynomial_mev"
             case photoelectronsPerKeVee = "photoelectrons_per_kevee", peWindow = "pe_window"
         }

@@ -148,22 +148,30 @@ public struct RateKernel: Sendable {
     /// Elastic scattering on the electrons of `target` with the given binding treatment.
     public static func electronic(target: TargetMaterial, kilograms: Double, components: [FluxComponent], binEdges: [Double],
                                   binding: ElectronBinding, efficiency: (Double) -> Double = { _ in 1 }) -> RateKernel {
+        let shells = binding == .stepping ? target.shells.map(\.bindingEnergy) : []
+        return electronic(electrons: target.electronsPerKilogram * kilograms, components: components, binEdges: binEdges,
+                          activeFraction: { binding == .stepping ? target.activeElectronFraction(recoilEnergy: $0) : 1 },
+                          steps: shells, efficiency: efficiency)
+    }
+
+    /// Elastic scattering on `electrons` electrons (free, or with `activeFraction(T)` of them active
+    /// and steps at `steps`).
+    public static func electronic(electrons: Double, components: [FluxComponent], binEdges: [Double],
+                                  activeFraction: (Double) -> Double = { _ in 1 }, steps: [Double] = [],
+                                  efficiency: (Double) -> Double = { _ in 1 }) -> RateKernel {
         let groups = (components.map(\.group).max() ?? 0) + 1
         var kernel = RateKernel(binEdges: binEdges, groupCount: groups)
         let g = PhysicalConstants.fermiConstant
         let me = PhysicalConstants.electronMass
         let conversion = PhysicalConstants.gevMinus2InSquareCentimetres
-        let electrons = target.electronsPerKilogram * kilograms
-        let shellEdges = binding == .stepping ? target.shells.map(\.bindingEnergy) : []
         for flux in components {
             let upper = min(binEdges[binEdges.count - 1], NeutrinoCrossSections.maximumRecoil(energy: flux.spectrum.maximumEnergy, targetMass: me))
-            let breaks = flux.spectrum.edges.map { NeutrinoCrossSections.maximumRecoil(energy: $0, targetMass: me) } + binEdges + shellEdges
+            let breaks = flux.spectrum.edges.map { NeutrinoCrossSections.maximumRecoil(energy: $0, targetMass: me) } + binEdges + steps
             var channel = ElectronChannel(flavour: flux.flavour, antineutrino: flux.antineutrino, group: flux.group, recoil: [], weightLeft: [],
                                           weightRight: [], weightMixed: [], bin: [])
             for (t, w) in nodes(lower: binEdges[0], upper: upper, breaks: breaks) {
                 let (a0, a1, a2) = flux.spectrum.moments(above: NeutrinoCrossSections.minimumEnergy(recoil: t, targetMass: me))
-                let active = binding == .stepping ? target.activeElectronFraction(recoilEnergy: t) : 1
-                let common = w * electrons * active * conversion * 2 * g * g * me / Double.pi * efficiency(t)
+                let common = w * electrons * activeFraction(t) * conversion * 2 * g * g * me / Double.pi * efficiency(t)
                 guard common > 0, a0 > 0 else { continue }
                 channel.recoil.append(t)
                 channel.weightLeft.append(common * a0)

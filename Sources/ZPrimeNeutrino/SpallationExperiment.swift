@@ -65,10 +65,32 @@ public struct SpallationExperiment: Sendable {
         self.target = target
     }
 
-    /// The flux components of the exposure.
+    /// The flux components of the exposure (the delayed ones scaled by the timing efficiency of a
+    /// measured result that publishes one).
     public var components: [FluxComponent] {
-        StoppedPionSource.components(protons: protons, neutrinosPerFlavourPerProton: record.neutrinosPerFlavourPerProton,
-                                     distanceMetres: record.distanceMetres)
+        var components = StoppedPionSource.components(protons: protons, neutrinosPerFlavourPerProton: record.neutrinosPerFlavourPerProton,
+                                                      distanceMetres: record.distanceMetres)
+        let delayed = delayedTimingEfficiency
+        if delayed != 1 {
+            for i in components.indices where components[i].flavour != .muon || components[i].antineutrino {
+                components[i].spectrum = components[i].spectrum.scaled(by: delayed)
+            }
+        }
+        return components
+    }
+
+    /// The fraction of delayed (muon-decay) neutrinos that pass the timing cut: the published
+    /// efficiency is 1 up to t_0 after the prompt signal and exp(-b (t - t_0)) after it, within a
+    /// window of length t_w, for decay times exponential with the muon lifetime tau:
+    /// (1 - e^(-t_0/tau)) + e^(-t_0/tau) (1/tau)/(1/tau + b) (1 - e^(-(1/tau + b)(t_w - t_0))).
+    /// Prompt neutrinos (pion lifetime 26 ns, within t_0) pass with efficiency 1. 1 without timing data.
+    public var delayedTimingEfficiency: Double {
+        guard let timing = record.response?.timing, let t0 = timing["flat_until_us"], let b = timing["decay_per_us"],
+              let window = timing["window_us"], let tau = timing["muon_lifetime_us"], tau > 0 else { return 1 }
+        let rate = 1 / tau
+        let early = 1 - Double.exp(-t0 * rate)
+        let late = Double.exp(-t0 * rate) * rate / (rate + b) * (1 - Double.exp(-(rate + b) * (window - t0)))
+        return early + late
     }
 
     /// The largest recoil of any nucleus of the target (GeV).
