@@ -114,7 +114,8 @@ let package = Package(
         .testTarget(name: "ZPrimeCouplingsTests", dependencies: ["ZPrimeCouplings"], exclude: ["References"]),
         .testTarget(name: "ZPrimeDecaysTests", dependencies: ["ZPrimeDecays"]),
         .testTarget(name: "ZPrimeObservablesTests", dependencies: ["ZPrimeObservables"]),
-        .testTarget(name: "ZPrimeNeutrinoTests", dependencies: ["ZPrimeNeutrino"], exclude: ["References"]),
+        .testTarget(name: "ZPrimeNeutrinoTests", dependencies: ["ZPrimeNeutrino"], exclude: ["References/README.md", "References/cevns_reference.py"],
+                    resources: [.copy("References/Borexino_Bauer2018onh.lmt")]),
         .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -45,6 +45,12 @@ public struct ZPrimeExchange: Sendable, Hashable {
 
     /// The charged-fermion and nucleon couplings at one q^2.
     public struct Couplings: Sendable, Hashable {
+        public init(electronLeft: Double, electronRight: Double, proton: Double, neutron: Double) {
+            self.electronLeft = electronLeft
+            self.electronRight = electronRight
+            self.proton = proton
+            self.neutron = neutron
+        }
         /// e (eps^V_e - eps^A_e).
         public var electronLeft: Double
         /// e (eps^V_e + eps^A_e).
@@ -81,6 +87,18 @@ public struct ZPrimeExchange: Sendable, Hashable {
             unitLoop = nil
             unitLoopAtZero = 0
         }
+    }
+
+    /// An exchange from couplings given directly (no q^2 dependence): for couplings taken from
+    /// elsewhere, and tests (a Z clone).
+    public init(mass: Double, neutrino: [Double], couplings: Couplings) {
+        precondition(neutrino.count == 3, "one coupling per neutrino flavour")
+        self.mass = mass
+        gaugeCoupling = 0
+        self.neutrino = neutrino
+        staticCouplings = couplings
+        unitLoop = nil
+        unitLoopAtZero = 0
     }
 
     /// The exchange of a parameter point at its mass.
