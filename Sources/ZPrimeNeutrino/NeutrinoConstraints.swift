@@ -112,6 +112,15 @@ public struct NeutrinoConstraint: Sendable {
         return c
     }
 
+    /// The exclusion curves of every constraint for the model of `point` over `masses` (what
+    /// `analyze` draws for L_mu - L_tau): name, and the excluded coupling intervals at each mass.
+    public static func exclusionCurves(point: ParameterPoint, masses: [Double]) throws(Problem)
+        -> [(name: String, curve: [(mass: Double, intervals: [NeutrinoCouplingInterval])])] {
+        var out: [(String, [(mass: Double, intervals: [NeutrinoCouplingInterval])])] = []
+        for constraint in try all() { out.append((constraint.info.name, try constraint.prepared(for: point).exclusionCurve(masses: masses))) }
+        return out
+    }
+
     /// The constraint prepared for the model and discrete choices of `point`.
     public func prepared(for point: ParameterPoint) throws(Problem) -> PreparedNeutrinoConstraint {
         try PreparedNeutrinoConstraint(constraint: self, axis: ModelCouplingAxis(point: point))
@@ -197,7 +206,7 @@ public struct PreparedNeutrinoConstraint: Sendable {
     }
 
     /// The excluded intervals of the model's coupling at `mass` (within ``ModelCouplingAxis/scanRange``).
-    public func intervals(mass: Double, points: Int = 48) throws(Problem) -> [NeutrinoCouplingInterval] {
+    public func intervals(mass: Double, points: Int = 96) throws(Problem) -> [NeutrinoCouplingInterval] {
         let info = constraint.info
         guard info.massRange.contains(mass) else {
             throw Problem.invalid(.mass, mass, "outside the range of \(info.name), \(info.massRange.lowerBound)...\(info.massRange.upperBound) GeV")
