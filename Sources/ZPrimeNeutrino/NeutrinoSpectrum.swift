@@ -15,8 +15,8 @@ import ZPrimeObservables
 /// default 4000 cells). Lines contribute exactly.
 ///
 /// ```swift
-/// let michel = NeutrinoSpectrum.continuous(maximumEnergy: 0.0528, cells: 2000) { e in e * e * (0.0264 - e) }
-/// print(michel.moments(above: 0).0)    // the normalisation of the unnormalised density
+/// let shape = NeutrinoSpectrum.continuous(maximumEnergy: 0.0264, cells: 2000) { e in e * e * (0.0264 - e) }
+/// print(shape.moments(above: 0).0)     // 0.0264^4/12 = 4.05e-8, the integral of the density
 /// ```
 public struct NeutrinoSpectrum: Sendable, Hashable {
     /// Monochromatic lines: energy (GeV) and weight.

@@ -7,7 +7,7 @@ import ZPrimeObservables
 ///
 /// ```swift
 /// let nufit = try OscillationParameters.bundled()      // NuFIT 6.0, normal ordering
-/// print(nufit.mixingMatrix().abs2(0, 1))                // |U_e2|^2 = c13^2 s12^2 = 0.303
+/// print(nufit.mixingMatrix().abs2(0, 1))                // |U_e2|^2 = c13^2 s12^2 = 0.301
 /// ```
 public struct OscillationParameters: Sendable, Hashable {
     public var theta12: Double
