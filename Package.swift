@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "ZPrimeDecays", targets: ["ZPrimeDecays"]),
         .library(name: "ZPrimeObservables", targets: ["ZPrimeObservables"]),
         .library(name: "ZPrimeBatch", targets: ["ZPrimeBatch"]),
+        .library(name: "ZPrimeNeutrino", targets: ["ZPrimeNeutrino"]),
         .executable(name: "zprime", targets: ["zprime"]),
     ],
     dependencies: [
@@ -75,10 +76,18 @@ let package = Package(
         ),
         // Batch systems: sharded computations as Slurm job arrays with a dependent merge job.
         .target(name: "ZPrimeBatch", dependencies: ["ZPrimeCore"]),
+        // Neutrino scattering: CEvNS at stopped-pion sources, solar neutrinos on xenon and Borexino,
+        // with the Z' interfering with the SM; cited data in Sources/ZPrimeNeutrino/NeutrinoData.
+        .target(
+            name: "ZPrimeNeutrino",
+            dependencies: ["ZPrimeObservables", "ZPrimeCouplings", "ZPrimePoint", "ZPrimeModels", "ZPrimeCore", .product(name: "Numerics", package: "swift-numerics")],
+            resources: [.copy("NeutrinoData")]
+        ),
         // Umbrella module re-exporting the pipeline stages.
         .target(
             name: "ZPrimeKit",
-            dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables"]
+            dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
+                           "ZPrimeNeutrino", "ZPrimeBatch"]
         ),
         // Command-line front end: parses arguments and formats output only.
         .executableTarget(
@@ -88,6 +97,7 @@ let package = Package(
             // binary (seen here).
             dependencies: [
                 "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeBatch",
+                "ZPrimeNeutrino",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -97,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "zprime-examples",
             dependencies: ["ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum",
-                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", .product(name: "Numerics", package: "swift-numerics")]
+                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeNeutrino", "ZPrimeBatch", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"]),
         .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"]),
@@ -107,6 +117,8 @@ let package = Package(
         .testTarget(name: "ZPrimeCouplingsTests", dependencies: ["ZPrimeCouplings"], exclude: ["References"]),
         .testTarget(name: "ZPrimeDecaysTests", dependencies: ["ZPrimeDecays"]),
         .testTarget(name: "ZPrimeObservablesTests", dependencies: ["ZPrimeObservables"]),
+        .testTarget(name: "ZPrimeNeutrinoTests", dependencies: ["ZPrimeNeutrino"], exclude: ["References/README.md", "References/cevns_reference.py"],
+                    resources: [.copy("References/Borexino_Bauer2018onh.lmt")]),
         .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,10 +7,12 @@
 // matrices), ZPrimeCouplings, ZPrimeDecays, ZPrimeObservables. Import the stage you need, or this
 // umbrella for all of them.
 @_exported import ZPrimeAtlas
+@_exported import ZPrimeBatch
 @_exported import ZPrimeCore
 @_exported import ZPrimeCouplings
 @_exported import ZPrimeDecays
 @_exported import ZPrimeModels
+@_exported import ZPrimeNeutrino
 @_exported import ZPrimeObservables
 @_exported import ZPrimePoint
 @_exported import ZPrimeSpectrum

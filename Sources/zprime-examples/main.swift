@@ -22,6 +22,14 @@ run("ZPrimeAtlas/AtlasEnumerator.swift #1") {
     print(enumerator.count())   // 275 (276 with includeTrivial)
 }
 
+run("ZPrimeBatch/SlurmJobs.swift #1") {
+    let jobs = try SlurmShardedJob(name: "atlas", shards: 8, directory: "/scratch/atlas",
+                                   shardCommand: ["/opt/zprime", "atlas", "--max-charge", "12", "--quarks", "free"],
+                                   mergeCommand: ["/opt/zprime", "atlas", "merge"],
+                                   resources: SlurmResources(time: "01:00:00", memory: "2G", cpus: 2))
+    print(jobs.arrayScript)   // #SBATCH --array=1-8 ...
+}
+
 run("ZPrimeCore/ElectroweakScheme.swift #1") {
     let scheme = ElectroweakScheme.standard
     print(scheme.sin2ThetaW)        // 0.2121...
@@ -120,6 +128,84 @@ run("ZPrimeModels/Model.swift #1") {
     let bMinusL = BuiltinModels.model(named: "B-L")!
     let report = try AnomalyReport(model: bMinusL)
     print(report.isAnomalyFree)   // true
+}
+
+run("ZPrimeNeutrino/AsimovStatistics.swift #1") {
+    let chi2 = AsimovStatistics.chiSquared(data: [110], hypothesis: [[100]], sigmas: [0.05])
+}
+
+run("ZPrimeNeutrino/NeutrinoConstraints.swift #1") {
+    let point = try ParameterPoint(model: BuiltinModels.model(named: "Lmu-Ltau")!, mass: 0.01, coupling: 1e-3)
+    let coherent = try NeutrinoConstraint.all()[0].prepared(for: point)
+    print(try coherent.evaluate(mass: 0.01, coupling: 1e-3).verdict)
+    print(try coherent.intervals(mass: 0.01))     // excluded couplings at 10 MeV
+}
+
+run("ZPrimeNeutrino/NeutrinoCrossSections.swift #1") {
+    let cs = NeutrinoCrossSections.coherent(flavour: .muon, energy: 0.0298, recoil: 10e-6,
+                                           nucleus: .argon40, exchange: nil)   // GeV^-3, SM
+}
+
+run("ZPrimeNeutrino/NeutrinoData.swift #1") {
+    let data = try NeutrinoData.bundled()
+    print(data.oscillation.name)                                  // NuFIT 6.0
+    print(data.stoppedPionExperiments.map(\.name))               // CENNS610, ESS10, CCM, ESS, COHERENT-...
+}
+
+run("ZPrimeNeutrino/NeutrinoFlux.swift #1") {
+    let flux = StoppedPionSource.components(protons: 1.5e23, neutrinosPerFlavourPerProton: 0.08, distanceMetres: 28.4)
+    print(flux.map(\.label))     // prompt nu_mu, delayed nu_e, delayed nubar_mu
+}
+
+run("ZPrimeNeutrino/NeutrinoSpectrum.swift #1") {
+    let shape = NeutrinoSpectrum.continuous(maximumEnergy: 0.0264, cells: 2000) { e in e * e * (0.0264 - e) }
+    print(shape.moments(above: 0).0)     // 0.0264^4/12 = 4.05e-8, the integral of the density
+}
+
+run("ZPrimeNeutrino/Sensitivity.swift #1") {
+    let point = try ParameterPoint(model: BuiltinModels.model(named: "Lmu-Ltau")!, mass: 0.01, coupling: 5e-4)
+    let ess10 = try Sensitivity(experiment: SpallationExperiment.named("ESS10"), point: point)
+    print(try ess10.discovery(mass: 0.01, coupling: 5e-4))        // chi^2 of the SM against Z' data
+    print(try ess10.reach(masses: [0.01, 0.1]).map(\.intervals))  // 90 % CL exclusion reach
+}
+
+run("ZPrimeNeutrino/SolarDetector.swift #1") {
+    let darwin = try SolarDetector(exposureTonneYears: 200, recoilKeV: 1...Double.infinity, channel: .nuclear)
+    print(darwin.kernel().counts(exchange: nil).total)     // 8B CEvNS above 1 keV: about 2e4
+}
+
+run("ZPrimeNeutrino/SolarNeutrinos.swift #1") {
+    let sun = try SolarNeutrinos.standard()
+    print(sun.sources.map(\.name))                 // pp, pep, hep, 7Be, 8B, 13N, 15O, 17F
+    print(try sun.flavourFractions(source: "8B", energy: 0.010))   // (P_ee, P_e mu, P_e tau) at 10 MeV
+}
+
+run("ZPrimeNeutrino/SolarOscillation.swift #1") {
+    let nufit = try OscillationParameters.bundled()      // NuFIT 6.0, normal ordering
+    print(nufit.mixingMatrix().abs2(0, 1))                // |U_e2|^2 = c13^2 s12^2 = 0.301
+}
+
+run("ZPrimeNeutrino/SolarOscillation.swift #1") {
+    let msw = try SolarOscillation(parameters: .bundled())
+    let p = msw.probabilities(energy: 0.010, electronDensity: 100)   // 10 MeV, 100 N_A/cm^3
+    print(p)    // (nu_e, nu_mu, nu_tau), summing to 1
+}
+
+run("ZPrimeNeutrino/SpallationExperiment.swift #1") {
+    let ess = try SpallationExperiment.named("ESS")
+    let sm = ess.kernel().counts(exchange: nil).total        // events per year above 20 keV
+}
+
+run("ZPrimeNeutrino/TargetMaterial.swift #1") {
+    let xenon = try TargetMaterial.named("Xe")
+    print(xenon.nucleiPerKilogram)          // 4.59e24 atoms per kg
+    print(xenon.activeElectronFraction(recoilEnergy: 10e-6))   // 52/54: the K shell needs 34.6 keV
+}
+
+run("ZPrimeNeutrino/ZPrimeExchange.swift #1") {
+    let point = try ParameterPoint(model: BuiltinModels.model(named: "Lmu-Ltau")!, mass: 0.01, coupling: 5e-4)
+    let exchange = try ZPrimeExchange(point: point)
+    print(exchange.neutrino[1], exchange.couplings(squaredMomentum: -1e-3).proton)
 }
 
 run("ZPrimeObservables/AnomalousMagneticMoment.swift #1") {
