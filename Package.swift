@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ZPrimeCouplings", targets: ["ZPrimeCouplings"]),
         .library(name: "ZPrimeDecays", targets: ["ZPrimeDecays"]),
         .library(name: "ZPrimeObservables", targets: ["ZPrimeObservables"]),
+        .library(name: "ZPrimeConstraints", targets: ["ZPrimeConstraints"]),
         .executable(name: "zprime", targets: ["zprime"]),
     ],
     dependencies: [
@@ -69,13 +70,22 @@ let package = Package(
         // Low-energy observables: lepton g-2, X17, parity violation, neutrino scattering.
         .target(
             name: "ZPrimeObservables",
-            dependencies: ["ZPrimeCouplings", .product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["ZPrimeCouplings", "ZPrimeDecays", .product(name: "Numerics", package: "swift-numerics")],
             resources: [.copy("MeasuredInputs")]
+        ),
+        // Experimental limits recast to any model (arXiv:1801.04847) and constraints from the
+        // observables, behind one interface; limit data from DarkCast (GPL) and two openly licensed
+        // repositories (see Sources/ZPrimeConstraints/LimitData/README.md).
+        .target(
+            name: "ZPrimeConstraints",
+            dependencies: ["ZPrimeObservables", "ZPrimeDecays", "ZPrimeCouplings", "ZPrimePoint", "ZPrimeCore",
+                           .product(name: "Numerics", package: "swift-numerics")],
+            resources: [.copy("LimitData")]
         ),
         // Umbrella module re-exporting the pipeline stages.
         .target(
             name: "ZPrimeKit",
-            dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables"]
+            dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeConstraints"]
         ),
         // Command-line front end: parses arguments and formats output only.
         .executableTarget(
@@ -84,7 +94,7 @@ let package = Package(
             // direct dependencies, and a layout change behind `@_exported import` alone left a stale
             // binary (seen here).
             dependencies: [
-                "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
+                "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeConstraints",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,6 +106,7 @@ let package = Package(
         .testTarget(name: "ZPrimeCouplingsTests", dependencies: ["ZPrimeCouplings"]),
         .testTarget(name: "ZPrimeDecaysTests", dependencies: ["ZPrimeDecays"]),
         .testTarget(name: "ZPrimeObservablesTests", dependencies: ["ZPrimeObservables"]),
+        .testTarget(name: "ZPrimeConstraintsTests", dependencies: ["ZPrimeConstraints"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
