@@ -93,9 +93,13 @@ struct RecastCommand: ParsableCommand {
                 case .success(let rows):
                     entries.append(("recast", .array(rows.map { row in
                         var e: [(String, JSONOutput)] = [("mass", .number(row.mass))]
-                        e.append(("coupling_lower", row.lower.map { .number($0) } ?? .string("")))
-                        e.append(("coupling_upper", row.upper.map { .number($0) } ?? .string("")))
-                        e.append(("intervals", .array(row.intervals.map { .array([.number($0.lower), $0.upper.map { .number($0) } ?? .string("")]) })))
+                        // Absent numbers are left out (never null or an empty string): no coupling_lower when
+                        // nothing is excluded, no coupling_upper when the excluded region is open above.
+                        if let lower = row.lower { e.append(("coupling_lower", .number(lower))) }
+                        if let upper = row.upper { e.append(("coupling_upper", .number(upper))) }
+                        e.append(("intervals", .array(row.intervals.map { interval in
+                            .object([("lower", .number(interval.lower))] + (interval.upper.map { [("upper", JSONOutput.number($0))] } ?? []))
+                        })))
                         if let note = row.note { e.append(("note", .string(note))) }
                         return .object(e)
                     })))

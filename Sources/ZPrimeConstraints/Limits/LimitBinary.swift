@@ -101,3 +101,37 @@ public struct LimitBinary: Sendable {
         return out
     }
 }
+
+extension LimitBinary {
+    /// The binary form of every data file the manifests in `directory` (`manifest.json`,
+    /// `extra/manifest.json`) name, read from the text files and checked against their checksums:
+    /// what `Scripts/generate-limit-binary.sh` writes.
+    public static func generate(directory: URL, manifests: [String] = ["manifest.json", "extra/manifest.json"]) throws(Problem) -> LimitBinary {
+        var records: [String: (sha256: String, table: RawTable)] = [:]
+        for name in manifests {
+            let url = directory.appendingPathComponent(name)
+            guard let data = try? Data(contentsOf: url) else {
+                throw Problem.invalid(.field(name), text: "missing", "the manifest cannot be read", kind: .dataFile)
+            }
+            let root = try ManifestReader.root(data, source: name)
+            let folder = url.deletingLastPathComponent()
+            var files: [(String, String)] = []
+            if let tables = root["production_tables"] as? [String: Any] {
+                for (_, value) in tables {
+                    if let entry = value as? [String: Any], let file = entry["file"] as? String, let sha = entry["sha256"] as? String { files.append((file, sha)) }
+                }
+            }
+            for entry in try ManifestReader.entries(root, source: name) {
+                if let bounds = entry["bounds"] as? [String: Any], let file = bounds["file"] as? String, let sha = bounds["sha256"] as? String {
+                    files.append((file, sha))
+                }
+            }
+            for (file, sha) in files {
+                let table = try LimitCatalogue.rawTable(file: file, sha256: sha, directory: folder, basePath: directory.path, binary: nil,
+                                                        verify: true, source: name)
+                records[LimitCatalogue.relativePath(folder.appendingPathComponent(file), basePath: directory.standardizedFileURL.path)] = (sha, table)
+            }
+        }
+        return LimitBinary(records: records)
+    }
+}

@@ -21,17 +21,21 @@ public struct Limit: Sendable {
     public let definition: LimitDefinition
     /// The bound.
     public let bound: LimitBound
+    /// The description shared by every constraint (mass range from the data), computed once.
+    public let info: ConstraintInfo
 
-    /// The name.
-    public var name: String { definition.name }
-
-    /// The description shared by every constraint (mass range from the data).
-    public var info: ConstraintInfo {
+    /// Creates a limit.
+    public init(definition: LimitDefinition, bound: LimitBound) {
+        self.definition = definition
+        self.bound = bound
         var info = definition.info
         let masses = bound.masses
         info.massRange = masses.first!...masses.last!
-        return info
+        self.info = info
     }
+
+    /// The name.
+    public var name: String { definition.name }
 }
 
 /// Every limit of one or more manifests, loaded and checked.

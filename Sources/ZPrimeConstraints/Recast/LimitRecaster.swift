@@ -1,5 +1,6 @@
 import ComplexModule
 import Foundation
+import Synchronization
 import RealModule
 import ZPrimeCore
 import ZPrimeCouplings
@@ -46,6 +47,25 @@ public struct PreparedLimit: Sendable {
     public let reference: ModelResponse
     /// Why the limit does not apply to the model at all, or nil.
     public let notApplicableReason: String?
+    /// The published model's side at the masses evaluated last (a scan at fixed mass pays it once).
+    let referenceCache = ReferenceCache()
+
+    /// A small thread-safe memo of references by mass, owned by one prepared limit (not global).
+    final class ReferenceCache: Sendable {
+        let storage = Mutex<[Double: Reference?]>([:])
+        static let capacity = 256
+    }
+
+    /// ``makeReference(mass:lower:upper:)`` through the cache.
+    func cachedReference(mass m: Double, lower: Double, upper: Double?) throws(Problem) -> Reference? {
+        if let hit = referenceCache.storage.withLock({ $0[m] }) { return hit }
+        let value = try makeReference(mass: m, lower: lower, upper: upper)
+        referenceCache.storage.withLock { cache in
+            if cache.count >= ReferenceCache.capacity { cache.removeAll() }
+            cache[m] = value
+        }
+        return value
+    }
 
     /// The tolerance on ln R of the polished roots (the coupling is then known to better than 1e-9 relative).
     public static let logRatioTolerance = 1e-10

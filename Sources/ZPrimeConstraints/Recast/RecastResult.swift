@@ -67,11 +67,20 @@ extension PreparedLimit {
     func curveRow(_ curve: LimitCurve, mass m: Double) throws(Problem) -> RecastRow {
         guard m > 0 else { return RecastRow(mass: m, intervals: [], note: "mass 0: no boson to recast") }
         guard let edges = curve.edges(at: m) else { return RecastRow(mass: m, intervals: [], note: "no published bound at this mass (vetoed window)") }
+        if isPublishedModelOnly {
+            return RecastRow(mass: m, intervals: [CouplingInterval(lower: edges.lower, upper: edges.upper)])
+        }
         if let note = referenceRangeNote(lower: edges.lower, upper: edges.upper) { return RecastRow(mass: m, intervals: [], note: note) }
         guard let r = try makeReference(mass: m, lower: edges.lower, upper: edges.upper) else {
             return RecastRow(mass: m, intervals: [], note: "the published model has no signal here (no production, decay or window)")
         }
         return RecastRow(mass: m, intervals: try excludedIntervals(r))
+    }
+
+    /// Whether the limit is the published model's curve itself (not recast).
+    var isPublishedModelOnly: Bool {
+        if case .publishedModelOnly = limit.definition.applicability { return true }
+        return false
     }
 
     /// Why published edges cannot be evaluated for the published model (a coupling beyond its range), or nil.
@@ -101,8 +110,15 @@ extension PreparedLimit {
                 guard let edges = curve.edges(at: m) else { return .silent(.outsideMassRange("no published bound at this mass (vetoed window)")) }
                 details["published_lower"] = edges.lower
                 if let u = edges.upper { details["published_upper"] = u }
+                if isPublishedModelOnly {
+                    // The published curve itself: the ratio is the g^2 proxy of the signal, (g/g_lower)^2, and
+                    // for an island the smaller of that and (g_upper/g)^2 (above 1 inside the island).
+                    var ratio = (g / edges.lower) * (g / edges.lower)
+                    if let u = edges.upper { ratio = min(ratio, (u / g) * (u / g)) }
+                    return ConstraintResult(verdict: ratio > 1 ? .excluded : .allowed, ratio: ratio, details: details)
+                }
                 if let note = referenceRangeNote(lower: edges.lower, upper: edges.upper) { return .silent(.outsideMassRange(note)) }
-                guard let r = try makeReference(mass: m, lower: edges.lower, upper: edges.upper) else {
+                guard let r = try cachedReference(mass: m, lower: edges.lower, upper: edges.upper) else {
                     return .silent(.notApplicable("the published model has no signal at this mass"))
                 }
                 if let w = r.window, w.t0 > 0 { details["window_start_s"] = w.t0 }
