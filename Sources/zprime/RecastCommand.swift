@@ -63,7 +63,19 @@ struct RecastCommand: ParsableCommand {
         for (i, (l, _)) in prepared.enumerated() { results.append((l, rows[i])) }
         let computed = Date()
         if !all {
-            for (_, result) in results { if case .failure(let p) = result { throw p } }
+            for (l, result) in results {
+                guard case .failure(let problem) = result else { continue }
+                if problem.kind == .unsupportedModel {
+                    throw BadInput("--limit \(l.name): not applicable to model \(point.model.name): \(problem.message)")
+                }
+                throw problem
+            }
+        } else if format == .csv {
+            // With --limit all the limits that do not apply are named on stderr (JSON and the table say
+            // why in their output; CSV has no place for it): never dropped silently.
+            for (l, result) in results {
+                if case .failure(let problem) = result { Console.error("note: \(l.name) not applicable to model \(point.model.name): \(problem.message)") }
+            }
         }
         if benchmark {
             let count = results.reduce(0) { $0 + ((try? $1.1.get())?.count ?? 0) }

@@ -249,18 +249,26 @@ public struct PreparedLimit: Sendable {
     /// ln R from the model's production, signal width and total width at one coupling.
     @inline(__always)
     func logRatio(_ r: Reference, production: Double, signal: Double, total: Double) -> Double {
-        guard production > 0 else { return Self.logFloor }
+        Self.logRatio(production: production, signal: signal, total: total, hasDecay: !limit.definition.decay.isNone,
+                      logBranching: r.logBranching, window: r.window)
+    }
+
+    /// ln R from plain values (no captured limit: the closures of the scans stay small).
+    @inline(__always)
+    static func logRatio(production: Double, signal: Double, total: Double, hasDecay: Bool, logBranching: Double,
+                         window: (t0: Double, t1: Double, logProbability: Double)?) -> Double {
+        guard production > 0 else { return logFloor }
         var h = log(production)
-        if !limit.definition.decay.isNone {
-            guard signal > 0, total > 0 else { return Self.logFloor }
-            h += log(signal / total) - r.logBranching
-            if let w = r.window {
+        if hasDecay {
+            guard signal > 0, total > 0 else { return logFloor }
+            h += log(signal / total) - logBranching
+            if let w = window {
                 let lp = EfficiencyModel.logDecayProbability(lifetime: PhysicalConstants.hbarGeVSeconds / total, from: w.t0, to: w.t1)
-                guard lp.isFinite else { return Self.logFloor }
+                guard lp.isFinite else { return logFloor }
                 h += lp - w.logProbability
             }
         }
-        return max(h, Self.logFloor)
+        return max(h, logFloor)
     }
 
     /// ln R exactly at (m, g).
@@ -290,15 +298,19 @@ public struct PreparedLimit: Sendable {
         let signalIncludesDark = d.decay.channels.contains(.invisible)
         let total = s.total, visible = s.visible
         let scattering = r.scattering
+        let hasDecay = !d.decay.isNone, logBranching = r.logBranching, window = r.window
+        let dark = s.dark, staticA = s.staticA, staticB = s.staticB
         return { g in
             let p: Double
-            if let scattering, let c = s.staticComponents(g) {
+            if let scattering, let a = staticA {
+                let c = CouplingSurrogate.components(g, a, staticB)
                 p = Self.scatteringShift(scattering.shifts, c) / scattering.reference
             } else {
                 p = production(g)
             }
-            let dark = s.darkWidth(visible: visible(g))
-            return self.logRatio(r, production: p, signal: signal(g) + (signalIncludesDark ? dark : 0), total: total(g) + dark)
+            let darkWidth = CouplingSurrogate.darkWidth(dark, visible: visible(g))
+            return Self.logRatio(production: p, signal: signal(g) + (signalIncludesDark ? darkWidth : 0), total: total(g) + darkWidth,
+                                 hasDecay: hasDecay, logBranching: logBranching, window: window)
         }
     }
 
@@ -319,6 +331,7 @@ public struct PreparedLimit: Sendable {
         let guess = min(max(r.lower, range.lowerBound * 10), range.upperBound / 10)
         let surrogate = try model.surrogate(mass: r.mass, around: guess, withStatic: r.scattering != nil)
         let h = surrogateLogRatio(r, surrogate)
+        if let intervals = scalingIntervals(r, surrogate, h) { return intervals }
         let lnLow = log(range.lowerBound), lnHigh = log(range.upperBound)
         var grid: [Double] = []
         let perDecade = 2.0
@@ -378,6 +391,28 @@ public struct PreparedLimit: Sendable {
         }
         if let s = start { intervals.append(CouplingInterval(lower: s, upper: nil)) }
         return intervals
+    }
+
+    /// The exact solution when R is a pure power of g: a model whose couplings are all proportional
+    /// to g (``ModelResponse/Linearity/proportional``), no lifetime window (the efficiency ratio is
+    /// 1), no constant production term, no neutrino scattering and a dark width that is absent or a
+    /// multiple of the visible one. Then every width and production factor is a2 g^2, the branching
+    /// ratio does not depend on g and ln R(g) = ln R(g0) + 2 ln(g/g0): the single root is
+    /// g* = g0 exp(-ln R(g0)/2), excluded above. nil when R is not of that form.
+    func scalingIntervals(_ r: Reference, _ s: CouplingSurrogate, _ h: (Double) -> Double) -> [CouplingInterval]? {
+        guard model.linearity == .proportional, r.window == nil, r.scattering == nil, r.constantProduction == 0 else { return nil }
+        switch s.dark {
+        case .none, .visibleMultiple: break
+        case .constant(let w) where w == 0: break
+        case .constant: return nil
+        }
+        let range = model.couplingRange
+        let g0 = min(max(r.lower, range.lowerBound), range.upperBound)
+        let h0 = h(g0)
+        guard h0 > Self.logFloor else { return [] }
+        let root = g0 * exp(-h0 / 2)
+        guard root.isFinite, root <= range.upperBound else { return [] }
+        return [CouplingInterval(lower: max(root, range.lowerBound), upper: nil)]
     }
 
     /// Refines a surrogate root ln g with exact evaluations: secant steps on the exact ln R in ln g

@@ -15,6 +15,24 @@ struct Quadratic: Sendable, Hashable {
     static func + (x: Quadratic, y: Quadratic) -> Quadratic { Quadratic(a2: x.a2 + y.a2, a1: x.a1 + y.a1, a0: x.a0 + y.a0) }
     static func * (s: Double, x: Quadratic) -> Quadratic { Quadratic(a2: s * x.a2, a1: s * x.a1, a0: s * x.a0) }
 
+    /// The largest positive real root inside `range`, without allocating (the same roots as
+    /// ``positiveRoots``).
+    func largestPositiveRoot(in range: ClosedRange<Double>) -> Double? {
+        func accept(_ x: Double) -> Bool { x > 0 && x.isFinite && range.contains(x) }
+        if a2 == 0 {
+            guard a1 != 0 else { return nil }
+            let x = -a0 / a1
+            return accept(x) ? x : nil
+        }
+        let d = a1 * a1 - 4 * a2 * a0
+        guard d >= 0 else { return nil }
+        let q = -0.5 * (a1 + (a1 >= 0 ? 1 : -1) * d.squareRoot())
+        let x1 = q / a2, x2 = q != 0 ? a0 / q : -Double.infinity
+        let (large, small) = x1 >= x2 ? (x1, x2) : (x2, x1)
+        if accept(large) { return large }
+        return accept(small) ? small : nil
+    }
+
     /// The positive real roots.
     var positiveRoots: [Double] {
         if a2 == 0 { return a1 != 0 && -a0 / a1 > 0 ? [-a0 / a1] : [] }
@@ -163,17 +181,19 @@ public struct ModelResponse: Sendable {
     /// `around` otherwise. `withStatic` adds the q^2 = 0 couplings (neutrino scattering).
     func surrogate(mass m: Double, around g0: Double, withStatic: Bool = false) throws(Problem) -> CouplingSurrogate {
         let q2 = m * m
-        func directions(_ q2: Double) throws(Problem) -> (CouplingTable, CouplingTable?) {
+        // The directions (a, b) of c(g) = g a + b; for proportional models a is the table at the
+        // reference coupling g1 times `scale` = 1/g1, applied to the components and (squared) to the
+        // widths instead of building a scaled table (widths are quadratic forms: exact to rounding).
+        func directions(_ q2: Double) throws(Problem) -> (a: CouplingTable, b: CouplingTable?, scale: Double) {
             switch linearity {
             case .proportional:
-                let t = try first.table(mass: m, squaredMomentum: q2)
-                return (t.scaled(1 / first.point.modelCoupling), nil)
+                return (try first.table(mass: m, squaredMomentum: q2), nil, 1 / first.point.modelCoupling)
             case .affine:
                 let t1 = try first.table(mass: m, squaredMomentum: q2), t2 = try second!.table(mass: m, squaredMomentum: q2)
                 let g1 = first.point.modelCoupling, g2 = second!.point.modelCoupling
                 let a = t2.combined(1 / (g2 - g1), t1, -1 / (g2 - g1))
                 let b = t1.combined(1, a, -g1)
-                return (a, b)
+                return (a, b, 1)
             case .general:
                 let h = 1e-4
                 let g2 = min(g0 * (1 + h), couplingRange.upperBound)
@@ -181,10 +201,10 @@ public struct ModelResponse: Sendable {
                 let t1 = try table(mass: m, coupling: ga, squaredMomentum: q2), t2 = try table(mass: m, coupling: g2, squaredMomentum: q2)
                 let a = t2.combined(1 / (g2 - ga), t1, -1 / (g2 - ga))
                 let b = t1.combined(1, a, -ga)
-                return (a, b)
+                return (a, b, 1)
             }
         }
-        let (a, b) = try directions(q2)
+        let (a, b, scale) = try directions(q2)
         var widths = [Quadratic](repeating: .zero, count: DecayChannel.caseCount)
         let wa = bareDecays.widths(mass: m, couplings: a).values
         if let b {
@@ -192,12 +212,13 @@ public struct ModelResponse: Sendable {
             let wab = bareDecays.widths(mass: m, couplings: a.combined(1, b, 1)).values
             for k in 0..<widths.count { widths[k] = Quadratic(a2: wa[k], a1: wab[k] - wa[k] - wb[k], a0: wb[k]) }
         } else {
-            for k in 0..<widths.count { widths[k] = Quadratic(a2: wa[k], a1: 0, a0: 0) }
+            let s2 = scale * scale
+            for k in 0..<widths.count { widths[k] = Quadratic(a2: s2 * wa[k], a1: 0, a0: 0) }
         }
         var staticA: CouplingComponents? = nil, staticB: CouplingComponents? = nil
         if withStatic {
-            let (sa, sb) = try directions(0)
-            staticA = CouplingComponents(sa)
+            let (sa, sb, staticScale) = try directions(0)
+            staticA = CouplingComponents(sa).scaled(staticScale)
             staticB = sb.map(CouplingComponents.init)
         }
         let dark: CouplingSurrogate.Dark
@@ -208,7 +229,7 @@ public struct ModelResponse: Sendable {
             dark = .constant(DecayCalculator.fermionPair(mass: m, fermionMass: mass, vectorSquared: c * c, axialSquared: 0, colours: 1))
         case .visibleMultiple(let k): dark = .visibleMultiple(k)
         }
-        return CouplingSurrogate(mass: m, linearity: linearity, directionA: CouplingComponents(a), directionB: b.map(CouplingComponents.init),
+        return CouplingSurrogate(mass: m, linearity: linearity, directionA: CouplingComponents(a).scaled(scale), directionB: b.map(CouplingComponents.init),
                                  staticA: staticA, staticB: staticB, widths: widths, dark: dark)
     }
 }
@@ -249,7 +270,10 @@ struct CouplingSurrogate: Sendable {
     var total: Quadratic { width(DecayChannel.topLevel) }
 
     /// The dark-sector width at coupling g, given the visible width there.
-    @inline(__always) func darkWidth(visible: Double) -> Double {
+    @inline(__always) func darkWidth(visible: Double) -> Double { Self.darkWidth(dark, visible: visible) }
+
+    /// The dark-sector width of `dark` given the visible width.
+    @inline(__always) static func darkWidth(_ dark: Dark, visible: Double) -> Double {
         switch dark {
         case .none: return 0
         case .constant(let w): return w
@@ -260,9 +284,14 @@ struct CouplingSurrogate: Sendable {
     /// The couplings at q^2 = 0 at coupling g.
     func staticComponents(_ g: Double) -> CouplingComponents? {
         guard let a = staticA else { return nil }
+        return Self.components(g, a, staticB)
+    }
+
+    /// g a + b, component by component.
+    static func components(_ g: Double, _ a: CouplingComponents, _ b: CouplingComponents?) -> CouplingComponents {
         var values = a.values
         for i in 0..<values.count {
-            values[i] = Complex(g, 0) * a.values[i] + (staticB?.values[i] ?? .zero)
+            values[i] = Complex(g, 0) * a.values[i] + (b?.values[i] ?? .zero)
         }
         return CouplingComponents(values: values)
     }

@@ -156,6 +156,12 @@ public struct CouplingComponents: Sendable, Hashable {
 
     init(values: [Complex<Double>]) { self.values = values }
 
+    /// Every component times `s` (itself when s = 1).
+    func scaled(_ s: Double) -> CouplingComponents {
+        guard s != 1 else { return self }
+        return CouplingComponents(values: values.map { Complex(s, 0) * $0 })
+    }
+
     /// The vector coupling of `target`.
     public func vector(_ target: CouplingTarget) -> Complex<Double> { values[2 * target.ordinal] }
     /// The axial coupling of `target`.

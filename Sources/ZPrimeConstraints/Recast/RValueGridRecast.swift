@@ -88,8 +88,7 @@ extension PreparedLimit {
         case .visibleMultiple(let k): q = q + k * visible
         }
         q.a0 -= width
-        let roots = q.positiveRoots.filter { range.contains($0) }
-        return roots.last
+        return q.largestPositiveRoot(in: range)
     }
 
     /// ln of the model's signal in the window of a grid edge, relative to the edge: for the extension
