@@ -199,13 +199,14 @@ public struct PreparedRegistry: Sendable {
             case .notApplicable: return 3
             }
         }
-        return results.enumerated().sorted { a, b in
-            let (ra, rb) = (rank(a.element), rank(b.element))
-            if ra != rb { return ra < rb }
-            let (x, y) = (a.element.result.ratio ?? -1, b.element.result.ratio ?? -1)
-            if x != y && ra <= 1 { return x > y }
+        // Sort small keys (rank, ratio, position), not the evaluations themselves.
+        let keys = results.enumerated().map { (rank: rank($0.element), ratio: $0.element.result.ratio ?? -1, offset: $0.offset) }
+        let order = keys.sorted { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.ratio != b.ratio && a.rank <= 1 { return a.ratio > b.ratio }
             return a.offset < b.offset
-        }.map(\.element)
+        }
+        return order.map { results[$0.offset] }
     }
 }
 

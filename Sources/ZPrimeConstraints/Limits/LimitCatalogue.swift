@@ -23,6 +23,8 @@ public struct Limit: Sendable {
     public let bound: LimitBound
     /// The description shared by every constraint (mass range from the data), computed once.
     public let info: ConstraintInfo
+    /// ``LimitDefinition/bandEdge``, computed once (it reads the manifest's words).
+    public let bandEdge: LimitDefinition.BandEdge?
 
     /// Creates a limit.
     public init(definition: LimitDefinition, bound: LimitBound) {
@@ -32,6 +34,7 @@ public struct Limit: Sendable {
         let masses = bound.masses
         info.massRange = masses.first!...masses.last!
         self.info = info
+        bandEdge = definition.bandEdge
     }
 
     /// The name.

@@ -140,12 +140,12 @@ extension PreparedLimit {
                 }
             }
             if logRatio <= Self.logFloor {
-                return ConstraintResult(verdict: limit.definition.bandEdge == nil ? .allowed : .outsideBand, ratio: 0, details: details,
+                return ConstraintResult(verdict: limit.bandEdge == nil ? .allowed : .outsideBand, ratio: 0, details: details,
                                         problems: [.note(.noOpenChannel, .coupling, value: g, "the model gives no signal in this search (no production or no decay into its final states)")])
             }
             let ratio = exp(logRatio)
             let verdict: Verdict
-            switch limit.definition.bandEdge {
+            switch limit.bandEdge {
             case nil: verdict = ratio > 1 ? .excluded : .allowed
             case .lower?: verdict = ratio >= 1 ? .insideBand : .outsideBand
             case .upper?: verdict = ratio <= 1 ? .insideBand : .outsideBand
