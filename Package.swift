@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "ZPrimeObservables", targets: ["ZPrimeObservables"]),
         .library(name: "ZPrimeBatch", targets: ["ZPrimeBatch"]),
         .library(name: "ZPrimeNeutrino", targets: ["ZPrimeNeutrino"]),
+        .library(name: "ZPrimeConstraints", targets: ["ZPrimeConstraints"]),
         .executable(name: "zprime", targets: ["zprime"]),
     ],
     dependencies: [
@@ -83,11 +84,20 @@ let package = Package(
             dependencies: ["ZPrimeObservables", "ZPrimeCouplings", "ZPrimePoint", "ZPrimeModels", "ZPrimeCore", .product(name: "Numerics", package: "swift-numerics")],
             resources: [.copy("NeutrinoData")]
         ),
+        // Experimental limits recast to any model (arXiv:1801.04847) and constraints from the
+        // observables, behind one interface; limit data from DarkCast (GPL) and two openly licensed
+        // repositories (see Sources/ZPrimeConstraints/LimitData/README.md).
+        .target(
+            name: "ZPrimeConstraints",
+            dependencies: ["ZPrimeObservables", "ZPrimeDecays", "ZPrimeCouplings", "ZPrimePoint", "ZPrimeCore",
+                           .product(name: "Numerics", package: "swift-numerics")],
+            resources: [.copy("LimitData")]
+        ),
         // Umbrella module re-exporting the pipeline stages.
         .target(
             name: "ZPrimeKit",
             dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
-                           "ZPrimeNeutrino", "ZPrimeBatch"]
+                           "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints"]
         ),
         // Command-line front end: parses arguments and formats output only.
         .executableTarget(
@@ -97,7 +107,7 @@ let package = Package(
             // binary (seen here).
             dependencies: [
                 "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeBatch",
-                "ZPrimeNeutrino",
+                "ZPrimeNeutrino", "ZPrimeConstraints",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -107,7 +117,7 @@ let package = Package(
         .executableTarget(
             name: "zprime-examples",
             dependencies: ["ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum",
-                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeNeutrino", "ZPrimeBatch", .product(name: "Numerics", package: "swift-numerics")]
+                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"]),
         .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"]),
@@ -119,6 +129,7 @@ let package = Package(
         .testTarget(name: "ZPrimeObservablesTests", dependencies: ["ZPrimeObservables"]),
         .testTarget(name: "ZPrimeNeutrinoTests", dependencies: ["ZPrimeNeutrino"], exclude: ["References/README.md", "References/cevns_reference.py"],
                     resources: [.copy("References/Borexino_Bauer2018onh.lmt")]),
+        .testTarget(name: "ZPrimeConstraintsTests", dependencies: ["ZPrimeConstraints"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,10 +4,12 @@
 // ZPrimeModels (field content, charges, anomalies, Yukawa terms, model files), ZPrimeAtlas
 // (enumeration of anomaly-free charges), ZPrimeStore (SQLite store), ZPrimePoint (a parameter
 // point and the resolution of user input), ZPrimeSpectrum (mass-basis particles and coupling
-// matrices), ZPrimeCouplings, ZPrimeDecays, ZPrimeObservables. Import the stage you need, or this
+// matrices), ZPrimeCouplings, ZPrimeDecays, ZPrimeObservables, ZPrimeConstraints (limits and
+// constraints). Import the stage you need, or this
 // umbrella for all of them.
 @_exported import ZPrimeAtlas
 @_exported import ZPrimeBatch
+@_exported import ZPrimeConstraints
 @_exported import ZPrimeCore
 @_exported import ZPrimeCouplings
 @_exported import ZPrimeDecays

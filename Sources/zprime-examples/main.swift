@@ -30,6 +30,52 @@ run("ZPrimeBatch/SlurmJobs.swift #1") {
     print(jobs.arrayScript)   // #SBATCH --array=1-8 ...
 }
 
+run("ZPrimeConstraints/ConstraintRegistry.swift #1") {
+    // An illustrative bound g_X < 1e-3, mass-independent, for masses 1 MeV to 1 GeV.
+    struct MyBound: ConstraintProvider, PreparedConstraint {
+        let info = ConstraintInfo(name: "my_bound", experiment: "X", year: 2025, category: .invisible, channel: "...",
+                                  massRange: 1e-3...1, citation: "...", arXiv: nil, boundType: .exclusion,
+                                  confidenceLevel: 0.9, summary: "...")
+        func prepare(for point: ParameterPoint, response: ModelResponse, settings: ConstraintSettings) throws(Problem) -> any PreparedConstraint { self }
+        func evaluate(_ point: PointEvaluation) -> ConstraintResult {
+            ConstraintResult(verdict: point.coupling > 1e-3 ? .excluded : .allowed, ratio: point.coupling / 1e-3)
+        }
+        func intervals(mass: Double) throws(Problem) -> [CouplingInterval] { [CouplingInterval(lower: 1e-3, upper: nil)] }
+    }
+    var registry = try ConstraintRegistry.standard()
+    try registry.register(MyBound())
+}
+
+run("ZPrimeConstraints/ConstraintRegistry.swift #1") {
+    let registry = try ConstraintRegistry.standard()
+    let point = try ParameterPoint(model: BuiltinModels.model(named: "B-L")!, mass: 0.017, coupling: 1e-4)
+    let prepared = try registry.prepare(for: point)
+    for evaluation in try prepared.evaluate(mass: 0.017, coupling: 1e-4) where evaluation.result.verdict == .excluded {
+        print(evaluation.info.name, evaluation.result.ratio!)
+    }
+}
+
+run("ZPrimeConstraints/Limits/FinalStates.swift #1") {
+    let point = try ParameterPoint(model: BuiltinModels.model(named: "B-L")!, mass: 0.5, coupling: 1e-4)
+    let widths = try DecayCalculator(couplings: CouplingCalculator(point: point)).widths(mass: 0.5)
+    let states = try FinalStates(names: ["e_e", "mu_mu"])
+    print(states.width(of: widths))   // Gamma(e+e-) + Gamma(mu+mu-)
+}
+
+run("ZPrimeConstraints/Limits/LimitCatalogue.swift #1") {
+    let catalogue = try LimitCatalogue.bundled()
+    catalogue.limits.count                       // 51 from DarkCast + 8 newer ones
+    catalogue.limit(named: "E137_Andreas2012mt")?.info.citation
+}
+
+run("ZPrimeConstraints/Recast/LimitRecaster.swift #1") {
+    let limit = try LimitCatalogue.bundled().limit(named: "E137_Andreas2012mt")!
+    let point = try ParameterPoint(model: BuiltinModels.model(named: "B-L")!, mass: 0.01, coupling: 1e-6)
+    let prepared = try PreparedLimit(limit: limit, point: point)
+    let rows = try prepared.recast()          // one row per native mass: excluded intervals of g_B-L
+    let result = prepared.evaluate(mass: 0.01, coupling: 1e-7)   // verdict and signal/bound ratio
+}
+
 run("ZPrimeCore/ElectroweakScheme.swift #1") {
     let scheme = ElectroweakScheme.standard
     print(scheme.sin2ThetaW)        // 0.2121...

@@ -16,8 +16,8 @@ struct ZPrimeCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [ModelsCommand.self, ModelCommand.self, AnomaliesCommand.self, AtlasCommand.self, CouplingsCommand.self, DecaysCommand.self,
-                      G2Command.self, ObservablesCommand.self, CevnsCommand.self, SolarCommand.self, NeutrinoLimitsCommand.self,
-                      SlurmCommand.self]
+                      G2Command.self, ObservablesCommand.self, LimitsCommand.self, RecastCommand.self, CheckCommand.self,
+                      CevnsCommand.self, SolarCommand.self, NeutrinoLimitsCommand.self, SlurmCommand.self]
     )
 }
 
