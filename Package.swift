@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ZPrimeCouplings", targets: ["ZPrimeCouplings"]),
         .library(name: "ZPrimeDecays", targets: ["ZPrimeDecays"]),
         .library(name: "ZPrimeObservables", targets: ["ZPrimeObservables"]),
+        .library(name: "ZPrimeScan", targets: ["ZPrimeScan"]),
         .executable(name: "zprime", targets: ["zprime"]),
     ],
     dependencies: [
@@ -72,10 +73,21 @@ let package = Package(
             dependencies: ["ZPrimeDecays", "ZPrimeCouplings", "ZPrimeSpectrum", "ZPrimePoint", "ZPrimeCore", .product(name: "Numerics", package: "swift-numerics")],
             resources: [.copy("MeasuredInputs")]
         ),
+        // Scans of two parameters over a grid: specification, point evaluators, the resumable
+        // SQLite store of results, merge of shards, CSV/JSON export.
+        .target(
+            name: "ZPrimeScan",
+            dependencies: [
+                "ZPrimeObservables", "ZPrimeDecays", "ZPrimeCouplings", "ZPrimePoint", "ZPrimeCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         // Umbrella module re-exporting the pipeline stages.
         .target(
             name: "ZPrimeKit",
-            dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables"]
+            dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
+                           "ZPrimeScan"]
         ),
         // Command-line front end: parses arguments and formats output only.
         .executableTarget(
@@ -85,6 +97,7 @@ let package = Package(
             // binary (seen here).
             dependencies: [
                 "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
+                "ZPrimeScan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,6 +111,7 @@ let package = Package(
         .testTarget(name: "ZPrimeCouplingsTests", dependencies: ["ZPrimeCouplings"], exclude: ["References"]),
         .testTarget(name: "ZPrimeDecaysTests", dependencies: ["ZPrimeDecays"]),
         .testTarget(name: "ZPrimeObservablesTests", dependencies: ["ZPrimeObservables"]),
+        .testTarget(name: "ZPrimeScanTests", dependencies: ["ZPrimeScan"]),
         .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
