@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "ZPrimeCouplingsTests", dependencies: ["ZPrimeCouplings"], exclude: ["References"]),
         .testTarget(name: "ZPrimeDecaysTests", dependencies: ["ZPrimeDecays"]),
         .testTarget(name: "ZPrimeObservablesTests", dependencies: ["ZPrimeObservables"]),
-        .testTarget(name: "ZPrimeScanTests", dependencies: ["ZPrimeScan"]),
+        .testTarget(name: "ZPrimeScanTests", dependencies: ["ZPrimeScan"], exclude: ["References"]),
         .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

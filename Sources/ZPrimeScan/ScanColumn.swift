@@ -154,7 +154,7 @@ public struct ScanRow: Sendable, Hashable {
             }
             if let number = cell.number, !number.isFinite {
                 throw Problem(.nonFiniteResult, parameter: .field(columns[k].name), value: Problem.format(number), severity: .error,
-                              message: "\(columns[k].name) is not a finite number at this point")
+                              message: "is not a finite number at this point")
             }
         }
         return self

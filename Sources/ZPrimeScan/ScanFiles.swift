@@ -43,11 +43,13 @@ public enum ScanFiles {
         public let host: String
         /// The process id of that run.
         public let pid: Int32
-        /// Whether that run still exists: `nil` for another host (it cannot be checked from here).
+        /// Whether that run still exists: `nil` for another host (it cannot be checked from here),
+        /// `false` for this process's own file (left by an earlier, interrupted run in this process).
         public let isAlive: Bool?
     }
 
-    /// The temporary files next to `path` of runs other than this process.
+    /// The temporary files next to `path` of every run, this process's own included (a process runs
+    /// one scan of an output at a time).
     public static func partials(for path: String) -> [Partial] {
         let directory = (path as NSString).deletingLastPathComponent
         let dir = directory.isEmpty ? "." : directory
@@ -60,9 +62,8 @@ public enum ScanFiles {
             let rest = name.dropFirst(prefix.count)
             guard let dash = rest.lastIndex(of: "-"), let pid = Int32(rest[rest.index(after: dash)...]), pid > 0 else { continue }
             let host = String(rest[..<dash])
-            if host == here && pid == getpid() { continue }
             let full = directory.isEmpty ? name : (dir as NSString).appendingPathComponent(name)
-            let alive: Bool? = host == here ? !(kill(pid, 0) == -1 && errno == ESRCH) : nil
+            let alive: Bool? = host != here ? nil : (pid == getpid() ? false : !(kill(pid, 0) == -1 && errno == ESRCH))
             found.append(Partial(path: full, host: host, pid: pid, isAlive: alive))
         }
         return found

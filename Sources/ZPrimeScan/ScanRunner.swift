@@ -27,12 +27,14 @@ public final class ScanCancellation: Sendable {
 ///
 /// - **Files.** Points go to the temporary file `OUT.partial-HOST-PID` (``ScanFiles``); only a
 ///   finished store takes the name `OUT`, exclusively unless `overwrite`.
-/// - **Resume.** A run that is killed keeps every committed batch in its temporary file. With
+/// - **Resume.** A run that is killed (or stopped through a ``ScanCancellation``) keeps every
+///   committed batch in its temporary file. With
 ///   `resume`, the next run adopts the temporary files of dead runs on this host that hold the same
 ///   scan (specification, evaluator fingerprint and columns, shard), rolling back a half-written
 ///   commit, joining their points, and evaluates only the missing indices; a file of another scan
 ///   is refused (or, with `overwrite`, discarded). Without `resume`, a dead run's points are never
-///   discarded silently: the run stops and says so, unless `overwrite`.
+///   discarded silently: the run stops and says so, unless `overwrite`. A process runs one scan of
+///   an output at a time (an earlier, interrupted run of the same process counts as dead).
 /// - **Determinism.** Points are handed out to `threads` workers in index order; each row depends
 ///   on its point alone, so the stored rows do not depend on the thread count, the batch size, the
 ///   shards or interruptions.
@@ -189,14 +191,18 @@ public enum ScanRunner {
 
         // This run's temporary file: a fresh one, or the best candidate renamed (the others joined in).
         let temporary = ScanFiles.temporaryPath(for: output)
-        remove(temporary)
         var resumedFrom: [String] = []
         candidates.sort { $0.stored > $1.stored }
         if let best = candidates.first {
-            guard rename(best.path, temporary) == 0 else {
-                throw ScanStoreError.busy(path: output, partial: best.path, pid: 0)
+            if best.path != temporary {
+                remove(temporary)
+                guard rename(best.path, temporary) == 0 else {
+                    throw ScanStoreError.busy(path: output, partial: best.path, pid: 0)
+                }
             }
             resumedFrom.append(best.path)
+        } else {
+            remove(temporary)
         }
         let writer: ScanStoreWriter
         do {
@@ -224,7 +230,7 @@ public enum ScanRunner {
         var evaluated = 0, failed = 0, done = alreadyStored
         // Enough points per parallel step that starting the workers is negligible (~0.1 ms per step
         // against ~10 ms of work), few enough that a progress update or a stop comes soon.
-        let chunkSize = max(64, options.threads * 256)
+        let chunkSize = min(max(64, options.threads * 256), options.commitEvery ?? Int.max)
         var pending: [ScanStoreWriter.Entry] = []
         pending.reserveCapacity(min(options.maximumBatch, total) + chunkSize)
         var lastCommit = Date()
@@ -244,6 +250,8 @@ public enum ScanRunner {
             if chunk.isEmpty { break }
             let positions = chunk
             Parallel.forEach(count: positions.count, threads: options.threads) { _, k in
+                // A stop asked for during the chunk: the points not started stay missing.
+                if cancellation?.isCancelled == true { return }
                 let index = positions[k] * shard.count + (shard.index - 1)
                 let (ix, iy) = specification.coordinates(of: index)
                 let result: Result<ScanRow, Problem>
@@ -256,13 +264,13 @@ public enum ScanRunner {
                 buffer.store(k, ScanStoreWriter.Entry(index: index, ix: ix, iy: iy, x: specification.xValues[ix], y: specification.yValues[iy], result: result))
             }
             for k in 0..<positions.count {
-                let entry = buffer.take(k)
+                guard let entry = buffer.take(k) else { continue }
                 if case .failure = entry.result { failed += 1 }
                 pending.append(entry)
                 stored[positions[k] >> 6] |= 1 << UInt64(positions[k] & 63)
+                evaluated += 1
+                done += 1
             }
-            evaluated += positions.count
-            done += positions.count
             let due = options.commitEvery.map { pending.count >= $0 }
                 ?? (pending.count >= options.maximumBatch || Date().timeIntervalSince(lastCommit) >= options.commitInterval)
             if due {
@@ -344,9 +352,9 @@ private final class EntryBuffer: @unchecked Sendable {
 
     func store(_ k: Int, _ entry: ScanStoreWriter.Entry) { slots[k] = entry }
 
-    func take(_ k: Int) -> ScanStoreWriter.Entry {
+    func take(_ k: Int) -> ScanStoreWriter.Entry? {
         defer { slots[k] = nil }
-        return slots[k]!
+        return slots[k]
     }
 
     func deallocate() {
