@@ -29,7 +29,7 @@ import ZPrimePoint
 ///                                kineticMixing: .fixed(1.7e-3), datasets: DatasetSelection(muon: "2021"))
 /// let row = try evaluator.evaluate(point)
 /// let band = evaluator.columns.firstIndex { $0.name == "delta_a_mu_band" }!
-/// print(row.cells[band])   // verdict(explains, pull of about -0.9)
+/// print(row.cells[band])   // verdict(explains, 0.197...): Delta a_mu 0.2 sigma above the 2021 value
 /// ```
 public struct ObservablesEvaluator: PointEvaluator {
     /// The settings (sigmas, recoil energies).

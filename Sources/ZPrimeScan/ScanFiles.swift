@@ -58,16 +58,29 @@ public enum ScanFiles {
         let here = hostName
         var found: [Partial] = []
         for name in names.sorted() where name.hasPrefix(prefix) {
+            let full = directory.isEmpty ? name : (dir as NSString).appendingPathComponent(name)
+            if name.hasSuffix(probeSuffix) {
+                // A probe left by a run killed while checking the folder: never data; removed once
+                // its run is gone.
+                let rest = name.dropFirst(prefix.count).dropLast(probeSuffix.count)
+                if let dash = rest.lastIndex(of: "-"), let pid = Int32(rest[rest.index(after: dash)...]), String(rest[..<dash]) == here,
+                   pid != getpid(), kill(pid, 0) == -1, errno == ESRCH {
+                    unlink(full)
+                }
+                continue
+            }
             // HOST-PID: the host may itself contain '-', the pid is the digits after the last one.
             let rest = name.dropFirst(prefix.count)
             guard let dash = rest.lastIndex(of: "-"), let pid = Int32(rest[rest.index(after: dash)...]), pid > 0 else { continue }
             let host = String(rest[..<dash])
-            let full = directory.isEmpty ? name : (dir as NSString).appendingPathComponent(name)
             let alive: Bool? = host != here ? nil : (pid == getpid() ? false : !(kill(pid, 0) == -1 && errno == ESRCH))
             found.append(Partial(path: full, host: host, pid: pid, isAlive: alive))
         }
         return found
     }
+
+    /// The suffix of the probe file that checks a folder can take new files.
+    static let probeSuffix = ".probe"
 
     /// Checks that `path` names a file that may be created in an existing, writable directory.
     static func checkLocation(_ path: String) throws(ScanStoreError) {
@@ -88,7 +101,7 @@ public enum ScanFiles {
         }
         // access() does not see every refusal (a privileged user on a pseudo or read-only file
         // system): create and remove a probe file, named like a temporary file.
-        let probe = temporaryPath(for: path) + "-probe"
+        let probe = temporaryPath(for: path) + probeSuffix
         let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
             if errno == EEXIST { unlink(probe); return }

@@ -149,6 +149,11 @@ public enum ScanRunner {
                 throw ScanStoreError.inaccessible(path: output, reason: "exists and is not a finished scan store; refusing to overwrite it (\(error))")
             }
             if existing.isSameScan(as: expected) {
+                // A run killed between giving its store the final name and removing its temporary
+                // file leaves a copy of the finished scan: redundant, removed.
+                for partial in ScanFiles.partials(for: output) where partial.isAlive == false {
+                    if let meta = try? recoveredMetadata(partial.path), meta.isSameScan(as: expected), meta.isFinished { remove(partial.path) }
+                }
                 if !options.overwrite {
                     guard options.resume else { throw ScanStoreError.alreadyExists(path: output) }
                     return Summary(output: output, shard: shard, pointCount: total, alreadyStored: existing.storedCount, evaluated: 0, failed: 0,
@@ -311,11 +316,15 @@ public enum ScanRunner {
     /// The metadata of a dead run's temporary file, after SQLite has rolled back a commit that the
     /// run did not finish (opening it read-write and reading replays the journal).
     static func recoveredMetadata(_ path: String) throws -> ScanStoreMetadata {
-        try ScanStore.translating(path) {
+        let meta = try ScanStore.translating(path) {
             let queue = try DatabaseQueue(path: path)
             defer { try? queue.close() }
             return try queue.read { db in try ScanStore.metadata(db, path: path) }
         }
+        // SQLite rolls back and deletes a hot journal when it reads; a journal still there is not
+        // hot (a kill between the commit and the journal's deletion) and would outlive the rename.
+        unlink(path + "-journal")
+        return meta
     }
 
     /// Copies the points of another temporary file of the same scan that `writer` lacks.

@@ -18,7 +18,7 @@ import ZPrimePoint
 /// let scan = try ScanSpecification(base: base,
 ///                                  x: ScanAxis(parameter: "mass", start: 1e-3, end: 1, count: 4),
 ///                                  y: ScanAxis(parameter: "coupling", start: 1e-6, end: 1e-3, count: 3))
-/// print(scan.pointCount, try scan.point(at: 5).mass, try scan.point(at: 5).coupling)   // 12 0.01 3.16e-05 (rounded)
+/// print(scan.pointCount, try scan.point(at: 5).mass, try scan.point(at: 5).coupling)   // 12 0.01 3.16e-05 (up to rounding)
 /// print(Array(scan.indices(in: try Shard(index: 2, count: 5))))                       // [1, 6, 11]
 /// ```
 public struct ScanSpecification: Sendable, Hashable {

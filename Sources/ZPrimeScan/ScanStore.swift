@@ -244,11 +244,35 @@ public enum ScanStore {
     /// temporary file included: for status reports).
     public static func readMetadata(path: String, allowUnfinished: Bool = false) throws -> ScanStoreMetadata {
         let queue = try openReadOnly(path: path, allowTemporary: allowUnfinished)
-        let meta = try translating(path) { try queue.read { db in try metadata(db, path: path) } }
+        let meta: ScanStoreMetadata
+        do {
+            meta = try translating(path) { try queue.read { db in try metadata(db, path: path) } }
+        } catch {
+            // A run killed inside a commit leaves a hot journal that a read-only connection cannot roll
+            // back: read a rolled-back copy, leaving the file itself as it is.
+            guard allowUnfinished, FileManager.default.fileExists(atPath: path + "-journal") else { throw error }
+            try? queue.close()
+            return try recoveredCopyMetadata(path: path)
+        }
         if !meta.isFinished && !allowUnfinished {
             throw ScanStoreError.unfinished(path: path, reason: "it has no completeness marker: the run that wrote it did not finish")
         }
         return meta
+    }
+
+    /// The metadata of a copy of `path` and its journal, rolled back by SQLite, then removed.
+    static func recoveredCopyMetadata(path: String) throws -> ScanStoreMetadata {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zprime-scan-status-\(getpid())-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent("copy.sqlite").path
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        try FileManager.default.copyItem(atPath: path + "-journal", toPath: copy + "-journal")
+        return try translating(path) {
+            let queue = try DatabaseQueue(path: copy)
+            defer { try? queue.close() }
+            return try queue.read { db in try metadata(db, path: path) }
+        }
     }
 
     /// Every point of a finished store in index order, streamed to `body` one at a time (memory does

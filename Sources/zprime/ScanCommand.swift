@@ -101,7 +101,7 @@ struct ScanCommand: ParsableCommand {
         @Flag(name: .long, help: "No progress bar on stderr.")
         var quiet = false
 
-        @Flag(name: .long, help: "Benchmark: points per second of a full scan of --model (40 x 25 and 80 x 50 points of mass x coupling) against baselines measured in the same run (release build).")
+        @Flag(name: .long, help: "Benchmark: points per second of a full scan of --model (100 x 80 and 200 x 160 points of mass x coupling) against baselines measured in the same run (release build).")
         var benchmark = false
 
         @Option(name: .customLong("commit-every"), parsing: .unconditional, help: .hidden)
