@@ -322,11 +322,12 @@ public enum ScanStore {
 
     // MARK: Merging
 
-    /// Merges the shard stores of one scan into `output` (which must not exist): every input a
-    /// finished store (never a temporary file), all of one specification, evaluator and shard count,
-    /// with distinct shards that together are all of them. The result is the unsharded store: shard
-    /// 1/1, the same rows in index order.
-    public static func merge(inputs: [String], output: String) throws -> ScanStoreMetadata {
+    /// Merges the shard stores of one scan into `output` (which must not exist, or with `overwrite`
+    /// must be a finished scan store: a merge job run again): every input a finished store (never a
+    /// temporary file), all of one specification, evaluator and shard count, with distinct shards
+    /// that together are all of them. The result is the unsharded store: shard 1/1, the same rows in
+    /// index order. The output is built under a temporary name and takes its name only when complete.
+    public static func merge(inputs: [String], output: String, overwrite: Bool = false) throws -> ScanStoreMetadata {
         guard !inputs.isEmpty else { throw ScanStoreError.incompatibleShards(reason: "no input stores") }
         let outputPath = (output as NSString).standardizingPath
         if let same = inputs.first(where: { ($0 as NSString).standardizingPath == outputPath }) {
@@ -358,7 +359,13 @@ public enum ScanStore {
             throw ScanStoreError.incompatibleShards(reason: "\(missing.count == 1 ? "shard" : "shards") \(shown) of \(first.shard.count) \(missing.count == 1 ? "is" : "are") missing: merge every shard")
         }
         if FileManager.default.fileExists(atPath: output) {
-            throw ScanStoreError.inaccessible(path: output, reason: "the merge output exists; nothing was overwritten")
+            guard overwrite else {
+                throw ScanStoreError.inaccessible(path: output, reason: "the merge output exists; nothing was overwritten (pass --overwrite to replace it)")
+            }
+            // Only a finished scan store is replaced, never a file of something else.
+            do { _ = try readMetadata(path: output) } catch {
+                throw ScanStoreError.inaccessible(path: output, reason: "exists and is not a finished scan store; refusing to overwrite it (\(error))")
+            }
         }
         try ScanFiles.checkLocation(output)
         let specification: ScanSpecification
@@ -396,7 +403,7 @@ public enum ScanStore {
                 }
                 try queue.close()
             }
-            try ScanFiles.publish(temporary, as: output, overwrite: false)
+            try ScanFiles.publish(temporary, as: output, overwrite: overwrite)
         } catch {
             unlink(temporary)
             throw error

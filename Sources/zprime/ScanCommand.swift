@@ -49,7 +49,8 @@ struct ScanCommand: ParsableCommand {
             (prediction - measurement)/uncertainty of a measured anomaly (g-2 of e and mu, the ATOMKI X17 signal).
             Store: --output FILE.sqlite is written as FILE.sqlite.partial-HOST-PID and renamed when complete. Points are \
             committed in batches (about every second); a killed run keeps them, and --resume continues from them, \
-            evaluating only the missing points (refused if the scan, the evaluator's physics or data, or the shard differ). \
+            evaluating only the missing points (refused if the scan, the evaluator's physics or data, or the shard differ); \
+            on a finished store of the same scan it does nothing and exits 0. \
             --overwrite replaces an existing store and discards what dead runs left. \
             --output - prints the rows (--format csv or json) without keeping a store.
             Batch systems: --shard i/N (default: a Slurm job array's task, from SLURM_ARRAY_TASK_ID, _MIN, _MAX, _STEP) \
@@ -92,7 +93,7 @@ struct ScanCommand: ParsableCommand {
         @Option(name: .long, parsing: .unconditional, help: "Worker threads (default: all processors).")
         var threads: Int?
 
-        @Flag(name: .long, help: "Continue the points a killed run of the same scan left.")
+        @Flag(name: .long, help: "Continue the points a killed run of the same scan left; a finished store of the same scan is kept as it is (exit 0, nothing evaluated), so a re-submitted batch task can always pass it.")
         var resume = false
 
         @Flag(name: .long, help: "Replace an existing store; discard what killed runs left.")
@@ -101,7 +102,7 @@ struct ScanCommand: ParsableCommand {
         @Flag(name: .long, help: "No progress bar on stderr.")
         var quiet = false
 
-        @Flag(name: .long, help: "Benchmark: points per second of a full scan of --model (100 x 80 and 200 x 160 points of mass x coupling) against baselines measured in the same run (release build).")
+        @Flag(name: .long, help: "Benchmark: points per second of a full scan of --model (100 x 80, 200 x 160 and 400 x 320 points of mass x coupling; CPU time and peak memory of each run) against baselines measured in the same run (release build).")
         var benchmark = false
 
         @Option(name: .customLong("commit-every"), parsing: .unconditional, help: .hidden)
@@ -225,7 +226,9 @@ struct ScanCommand: ParsableCommand {
             discussion: """
             The inputs must be finished shard stores (never a killed run's temporary file) of one scan: the same \
             specification, evaluator (physics, data, columns) and shard count, with distinct shards that together are \
-            every shard. The output must not exist. The result equals the unsharded store row for row (shard 1/1).
+            every shard. The output must not exist unless --overwrite (which replaces only a finished scan store: a \
+            merge job run again). The result equals the unsharded store row for row (shard 1/1); it takes its name only \
+            when complete.
             """
         )
 
@@ -238,10 +241,13 @@ struct ScanCommand: ParsableCommand {
         @Option(name: .long, help: "Summary format: text or json.")
         var format: TableOrJSON = .table
 
+        @Flag(name: .long, help: "Replace an existing merged scan store (a merge job run again).")
+        var overwrite = false
+
         func run() throws {
             guard !inputs.isEmpty else { throw BadInput("scan merge: give the output and at least one shard store") }
             guard output.hasSuffix(".sqlite") || output.hasSuffix(".db") else { throw BadInput("\(output): use a .sqlite (or .db) file name for the merged store") }
-            let merged = try ScanStore.merge(inputs: inputs, output: output)
+            let merged = try ScanStore.merge(inputs: inputs, output: output, overwrite: overwrite)
             switch format {
             case .json:
                 Console.out(JSONOutput.object([("store", .string(output)), ("point_count", .integer(merged.pointCount)),

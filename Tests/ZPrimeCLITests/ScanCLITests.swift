@@ -159,8 +159,13 @@ struct ScanCLITests {
         #expect(Self.files(dir).filter { $0.contains(".partial-") }.isEmpty, "\(Self.files(dir))")
         // Without --resume, a finished store is not recomputed: refused (exit 2), or accepted with --resume.
         expectBadInput(try CLI.run(["scan"] + axes + ["--output", out]), ["--overwrite", "--resume"])
-        let again = try #require(try CLI.json(try CLI.run(["scan"] + axes + ["--output", out, "--resume", "--format", "json"]).stdout) as? [String: Any])
-        #expect(again["evaluated"] as? Int == 0)
+        // A re-submitted batch task passes --resume: a finished store is kept as it is, exit 0.
+        let before = try Data(contentsOf: URL(fileURLWithPath: out))
+        let rerun = try CLI.run(["scan"] + axes + ["--output", out, "--resume", "--format", "json"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        let again = try #require(try CLI.json(rerun.stdout) as? [String: Any])
+        #expect(again["evaluated"] as? Int == 0 && again["already_stored"] as? Int == total)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == before)
     }
 
     @Test("shards from --shard and from a Slurm array merge into the unsharded store; incomplete and mismatched sets are refused, naming the files")
@@ -199,8 +204,18 @@ struct ScanCLITests {
         let sigma = dir.appendingPathComponent("sigma.sqlite").path
         #expect(try CLI.run(["scan"] + Self.plane + ["--output", sigma, "--shard", "2/3", "--sigmas", "1"]).status == 0)
         expectBadInput(try CLI.run(["scan", "merge", incomplete, shards[0], sigma, shards[2]]), [sigma, "evaluator"])
-        expectBadInput(try CLI.run(["scan", "merge", merged] + shards), [merged, "exists"])
+        expectBadInput(try CLI.run(["scan", "merge", merged] + shards), [merged, "exists", "--overwrite"])
         #expect(!FileManager.default.fileExists(atPath: incomplete))
+        // A merge job run again: --overwrite replaces a finished scan store with the same rows...
+        let rerun = try CLI.run(["scan", "merge", merged, "--overwrite"] + shards)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(try export(merged) == (try export(whole)))
+        // ...and never a file that is not one (the refused merge leaves nothing behind either).
+        let notes = dir.appendingPathComponent("notes.sqlite").path
+        try "my notes".write(toFile: notes, atomically: true, encoding: .utf8)
+        expectBadInput(try CLI.run(["scan", "merge", notes, "--overwrite"] + shards), [notes, "not a finished scan store"])
+        #expect(try String(contentsOfFile: notes, encoding: .utf8) == "my notes")
+        #expect(Self.files(dir).filter { $0.contains(".partial-") }.isEmpty, "\(Self.files(dir))")
     }
 
     @Test("--output - prints exactly what `scan export` prints of the stored scan; failed points are rows, not errors")
@@ -220,6 +235,62 @@ struct ScanCLITests {
         let json = try export(store, "json")
         #expect(!csv.contains("null") && !json.contains("null"))
         _ = try CLI.json(json)
+    }
+
+    /// The golden rows of `scan-tiny-csv` against values computed independently with mpmath
+    /// (Golden/scan_tiny_reference.py: the one-loop Delta a_l of a vector, the nucleon couplings, the
+    /// e+e- branching ratio below the pi0 gamma threshold, the pulls of the newest g-2 datasets), so that
+    /// the golden file is anchored to the physics and not only to an earlier build.
+    static let tinyReference: [(aE: Double, aMu: Double, aTau: Double, eps: Double, brEE: Double, pullE: Double, pullMu: Double)] = [
+        (8.0804198966703946e-15, 1.1107398158470373e-12, 1.2555445952160227e-12, 3.302268663400697e-5, 0.39984062196368629, -1.5730652670110987, -0.60290751836222012),
+        (8.6859656387888914e-16, 8.795684875961429e-13, 1.2329091051254451e-12, 3.302268663400697e-5, 0.39999842685242532, -1.5971046781204037, -0.60327057861497475),
+        (8.7994059429568077e-17, 5.0458577201900135e-13, 1.1680341770695429e-12, 3.302268663400697e-5, 0.39999998428830604, -1.5997066864685681, -0.60385949818612631),
+        (8.0804198966703946e-11, 1.1107398158470373e-8, 1.2555445952160227e-8, 0.003302268663400697, 0.39984062196368629, 267.74732988901315, 16.839789843336369),
+        (8.6859656387888914e-12, 8.795684875961429e-9, 1.2329091051254451e-8, 0.003302268663400697, 0.39999842685242532, 27.353218795962971, 13.209187315790109),
+        (8.7994059429568077e-13, 5.0458577201900135e-9, 1.1680341770695429e-8, 0.003302268663400697, 0.39999998428830604, 1.3331353143189359, 7.3199916042745187),
+    ]
+
+    @Test("the golden rows of a tiny B-L scan agree with an independent mpmath evaluation: g-2 of e, mu, tau, eps_p, eps_n, BR(ee), the pulls and verdicts")
+    func tinyGoldenRows() throws {
+        let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Tests/ZPrimeCLITests/Golden/scan-tiny-csv.out"), encoding: .utf8)
+        let lines = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        func column(_ name: String) throws -> Int { try #require(header.firstIndex(of: name), "no column \(name)") }
+        let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.count == Self.tinyReference.count)
+        // Point index iy * 3 + ix: masses 5, 15.8, 50 MeV at g = 1e-5, then at g = 1e-3.
+        let couplingColumn = try column("coupling")
+        #expect(rows.map { $0[couplingColumn] } == ["1e-05", "1e-05", "1e-05", "0.001", "0.001", "0.001"])
+        for (row, reference) in zip(rows, Self.tinyReference) {
+            func value(_ name: String) throws -> Double {
+                let text = row[try column(name)]
+                return try #require(Double(text), "\(name): \(text)")
+            }
+            func close(_ name: String, _ expected: Double, _ tolerance: Double) throws {
+                let actual = try value(name)
+                #expect(abs(actual - expected) <= tolerance * abs(expected), "\(name) at index \(row[0]): \(actual) against \(expected)")
+            }
+            // 1e-12 relative: the Gauss-Kronrod loop integral and the widths are accurate to a few ulps
+            // here (nothing cancels), the inputs are the same CODATA/PDG values.
+            try close("delta_a_e", reference.aE, 1e-12)
+            try close("delta_a_mu", reference.aMu, 1e-12)
+            try close("delta_a_tau", reference.aTau, 1e-12)
+            try close("eps_p", reference.eps, 1e-12)
+            try close("eps_n", reference.eps, 1e-12)
+            try close("br_ee", reference.brEE, 1e-12)
+            // The pulls: the electron's Delta a_e is a quoted number (1e-12 relative); the muon's is the
+            // difference of two numbers near 1.17e-3 whose double rounding (~2e-19) is 5e-10 of their
+            // difference 3.85e-10: 1e-9 absolute in the pull.
+            #expect(abs((try value("delta_a_e_band_pull")) - reference.pullE) <= 1e-12 * abs(reference.pullE))
+            #expect(abs((try value("delta_a_mu_band_pull")) - reference.pullMu) <= 1e-9)
+            // Verdicts at 2 sigma: neither the muon's 2025 deviation 38(63)e-11 nor the electron's rb2020
+            // deviation 4.8(3.0)e-13 is a 2 sigma anomaly, so |pull| <= 2 is allowed and beyond is excluded.
+            for (name, pull) in [("delta_a_e_band", reference.pullE), ("delta_a_mu_band", reference.pullMu)] {
+                #expect(row[try column(name + "_verdict")] == (abs(pull) <= 2 ? "allowed" : "excluded"), "\(name) at index \(row[0])")
+            }
+            // No ATOMKI verdict away from 17 MeV.
+            #expect(row[try column("x17_8be_signal_ratio_band_verdict")] == "outside_mass_range")
+        }
     }
 
     @Test("seeded mutations of scan command lines keep the exit-code contract: 0 with valid rows, or 2 with one error line; no non-finite number, no null")
