@@ -373,12 +373,14 @@ public enum ScanStore {
             throw ScanStoreError.notAStore(path: inputs[0], reason: "its specification does not read back: \(error.description)")
         }
         let temporary = ScanFiles.temporaryPath(for: output)
-        unlink(temporary)
+        ScanRunner.remove(temporary)
         do {
             try translating(temporary) {
                 let queue = try DatabaseQueue(path: temporary)
                 try queue.writeWithoutTransaction { db in
-                    try db.execute(sql: "PRAGMA journal_mode = OFF")
+                    // A rollback journal, as for a run: a killed merge leaves a consistent temporary
+                    // file (never a torn one that a later --resume of the same scan could adopt).
+                    try db.execute(sql: "PRAGMA journal_mode = DELETE")
                     try db.execute(sql: "PRAGMA synchronous = OFF")
                     try createSchema(db, columns: first.columns)
                     try writeMetadata(db, specification: specification, fingerprint: first.fingerprint, columns: first.columns, shard: .whole)
@@ -405,10 +407,16 @@ public enum ScanStore {
             }
             try ScanFiles.publish(temporary, as: output, overwrite: overwrite)
         } catch {
-            unlink(temporary)
+            ScanRunner.remove(temporary)
             throw error
         }
-        return try readMetadata(path: output)
+        let merged = try readMetadata(path: output)
+        // Temporary files of dead runs on this host that hold the same (whole) scan, a killed merge
+        // among them, are superseded by the finished store: removed. Any other file is left alone.
+        for partial in ScanFiles.partials(for: output) where partial.isAlive == false {
+            if let meta = try? ScanRunner.recoveredMetadata(partial.path), meta.isSameScan(as: merged) { ScanRunner.remove(partial.path) }
+        }
+        return merged
     }
 }
 

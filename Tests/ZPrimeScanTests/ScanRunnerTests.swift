@@ -224,7 +224,7 @@ struct ScanRunnerTests {
         #expect(evaluator.count == 0 && dir.files.isEmpty)
     }
 
-    @Test("merging every shard gives the unsharded store row for row; incomplete, duplicate, mismatched or unfinished inputs are refused, naming them")
+    @Test("merging every shard gives the unsharded store row for row; incomplete, duplicate, mismatched or unfinished inputs are refused, naming them; --overwrite replaces only a finished store and supersedes dead temporary files of the same scan")
     func merge() throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
@@ -274,6 +274,32 @@ struct ScanRunnerTests {
         refused([shards[0], shards[1], partial, shards[3]], [partial, "temporary file"])
         refused(shards, [merged, "exists"], output: merged)
         refused(shards, ["both an input and the output"], output: shards[0])
+
+        // A merge job run again replaces its finished output with --overwrite; a dead run's
+        // temporary file of the same whole scan next to it (a killed merge, or a killed unsharded
+        // run) is superseded and removed, one of another scan is left alone.
+        let stop = ScanCancellation()
+        let cut = try ScanRunner.run(scan, evaluator: try ObservablesEvaluator(), output: dir.path("cut.sqlite"), options: Fixtures.options(commitEvery: 3),
+                                     progress: { _ in stop.cancel() }, cancellation: stop)
+        #expect(cut.interrupted && cut.evaluated == 3)
+        let deadSame = merged + ".partial-\(ScanFiles.hostName)-\(Self.deadPid())"
+        #expect(rename(try #require(cut.temporaryFile), deadSame) == 0)
+        let (otherFile, _) = try Self.interrupted(scan, path: dir.path("toy.sqlite"), evaluator: { CountingEvaluator(stopAfter: 3, cancellation: $0) })
+        let deadOther = merged + ".partial-\(ScanFiles.hostName)-\(Self.deadPid() - 1)"
+        #expect(rename(otherFile, deadOther) == 0)
+        let again = try ScanStore.merge(inputs: shards, output: merged, overwrite: true)
+        #expect(again.pointCount == scan.pointCount && again.isFinished)
+        #expect(try Fixtures.csv(merged) == (try Fixtures.csv(whole)))
+        #expect(!FileManager.default.fileExists(atPath: deadSame), "the same scan's dead temporary file is superseded")
+        #expect(FileManager.default.fileExists(atPath: deadOther), "the counting evaluator's file (another scan) is left alone: \(dir.files)")
+        // --overwrite never replaces a file that is not a finished scan store.
+        let notes = dir.path("notes.sqlite")
+        try "my notes".write(toFile: notes, atomically: true, encoding: .utf8)
+        refused(shards, [notes, "exists"], output: notes)
+        do { _ = try ScanStore.merge(inputs: shards, output: notes, overwrite: true); Issue.record("overwrote a file that is not a store") } catch {
+            #expect("\(error)".contains("not a finished scan store"), "\(error)")
+        }
+        #expect(try String(contentsOfFile: notes, encoding: .utf8) == "my notes")
     }
 
     @Test("exports: stable columns, full-precision numbers that read back exactly, no null, valid JSON")
