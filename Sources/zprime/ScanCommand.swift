@@ -10,7 +10,17 @@ struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
         abstract: "Scan two parameters of a model's point over a grid into a resumable SQLite store; merge shards, export CSV/JSON.",
-        discussion: "Without a subcommand, `zprime scan --model M --x AXIS --y AXIS --output FILE.sqlite` runs a scan (see `zprime scan run --help`).",
+        discussion: """
+        Without a subcommand, `zprime scan --model M --x AXIS --y AXIS --output FILE.sqlite` runs a scan (see \
+        `zprime scan run --help`); an axis is NAME:START:END:COUNT[:log|linear].
+        Examples:
+          zprime scan --model B-L --x mass:1e-3:1:100 --y coupling:1e-6:1e-2:80 \\
+              --output plane.sqlite
+          zprime scan export plane.sqlite --format csv > plane.csv
+        One task of a batch array (the same axes in every task), then the merge:
+          zprime scan --model B-L --shard 3/20 --resume --output plane-3.sqlite
+          zprime scan merge plane.sqlite plane-1.sqlite ... plane-20.sqlite
+        """,
         subcommands: [Run.self, Merge.self, Export.self, Status.self],
         defaultSubcommand: Run.self
     )
