@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "ZPrimeBatch", targets: ["ZPrimeBatch"]),
         .library(name: "ZPrimeNeutrino", targets: ["ZPrimeNeutrino"]),
         .library(name: "ZPrimeConstraints", targets: ["ZPrimeConstraints"]),
+        .library(name: "ZPrimeScan", targets: ["ZPrimeScan"]),
         .executable(name: "zprime", targets: ["zprime"]),
     ],
     dependencies: [
@@ -93,11 +94,21 @@ let package = Package(
                            .product(name: "Numerics", package: "swift-numerics")],
             resources: [.copy("LimitData")]
         ),
+        // Scans of two parameters over a grid: specification, point evaluators, the resumable
+        // SQLite store of results, merge of shards, CSV/JSON export.
+        .target(
+            name: "ZPrimeScan",
+            dependencies: [
+                "ZPrimeObservables", "ZPrimeDecays", "ZPrimeCouplings", "ZPrimePoint", "ZPrimeCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         // Umbrella module re-exporting the pipeline stages.
         .target(
             name: "ZPrimeKit",
             dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
-                           "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints"]
+                           "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan"]
         ),
         // Command-line front end: parses arguments and formats output only.
         .executableTarget(
@@ -107,7 +118,7 @@ let package = Package(
             // binary (seen here).
             dependencies: [
                 "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeBatch",
-                "ZPrimeNeutrino", "ZPrimeConstraints",
+                "ZPrimeNeutrino", "ZPrimeConstraints", "ZPrimeScan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -117,7 +128,7 @@ let package = Package(
         .executableTarget(
             name: "zprime-examples",
             dependencies: ["ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum",
-                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", .product(name: "Numerics", package: "swift-numerics")]
+                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"]),
         .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"]),
@@ -130,6 +141,7 @@ let package = Package(
         .testTarget(name: "ZPrimeNeutrinoTests", dependencies: ["ZPrimeNeutrino"], exclude: ["References/README.md", "References/cevns_reference.py"],
                     resources: [.copy("References/Borexino_Bauer2018onh.lmt")]),
         .testTarget(name: "ZPrimeConstraintsTests", dependencies: ["ZPrimeConstraints"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ZPrimeScanTests", dependencies: ["ZPrimeScan"], exclude: ["References"]),
         .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,7 +5,7 @@
 // (enumeration of anomaly-free charges), ZPrimeStore (SQLite store), ZPrimePoint (a parameter
 // point and the resolution of user input), ZPrimeSpectrum (mass-basis particles and coupling
 // matrices), ZPrimeCouplings, ZPrimeDecays, ZPrimeObservables, ZPrimeConstraints (limits and
-// constraints). Import the stage you need, or this
+// constraints), ZPrimeScan (grid scans and their store). Import the stage you need, or this
 // umbrella for all of them.
 @_exported import ZPrimeAtlas
 @_exported import ZPrimeBatch
@@ -17,5 +17,6 @@
 @_exported import ZPrimeNeutrino
 @_exported import ZPrimeObservables
 @_exported import ZPrimePoint
+@_exported import ZPrimeScan
 @_exported import ZPrimeSpectrum
 @_exported import ZPrimeStore

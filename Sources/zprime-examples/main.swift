@@ -310,6 +310,104 @@ run("ZPrimePoint/PointRequest.swift #1") {
     print(resolved.problems)         // a note saying so
 }
 
+run("ZPrimeScan/ObservablesEvaluator.swift #1") {
+    let evaluator = try ObservablesEvaluator()
+    let point = try ParameterPoint(model: BuiltinModels.model(named: "dark-photon")!, mass: 0.01, coupling: 0,
+                                   kineticMixing: .fixed(1.7e-3), datasets: DatasetSelection(muon: "2021"))
+    let row = try evaluator.evaluate(point)
+    let band = evaluator.columns.firstIndex { $0.name == "delta_a_mu_band" }!
+    print(row.cells[band])   // verdict(explains, 0.197...): Delta a_mu 0.2 sigma above the 2021 value
+}
+
+run("ZPrimeScan/ObservablesEvaluator.swift #1") {
+    let v = AnomalyVerdict(prediction: 400e-11, measured: 251e-11, uncertainty: 59e-11, sigmas: 2, overshootExcludes: true)
+    print(v.verdict, v.pull)   // excluded 2.525...
+}
+
+run("ZPrimeScan/PointEvaluator.swift #1") {
+    struct MassEvaluator: PointEvaluator {
+        var columns: [ScanColumn] { [try! ScanColumn(name: "mass_mev", kind: .observable, description: "the mass in MeV", unit: "MeV")] }
+        var fingerprint: String { "mass-evaluator-1" }
+        func evaluate(_ point: ParameterPoint) throws(Problem) -> ScanRow { ScanRow(cells: [.value(point.mass * 1e3)]) }
+    }
+    let point = try ParameterPoint(model: BuiltinModels.model(named: "B-L")!, mass: 0.02, coupling: 1e-4)
+    print(try MassEvaluator().evaluate(point).cells)   // [value(20.0)]
+}
+
+run("ZPrimeScan/PointEvaluator.swift #1") {
+    let both = try CompositeEvaluator([try ObservablesEvaluator()])
+    print(both.columns.count == (try ObservablesEvaluator()).columns.count)   // true
+}
+
+run("ZPrimeScan/PointEvaluator.swift #1") {
+    print(Digest.fnv1a("a"))   // af63dc4c8601ec8c
+}
+
+run("ZPrimeScan/ScanAxis.swift #1") {
+    let axis = try ScanAxis(parsing: "mass:1e-3:1:4:log", role: .x)
+    print(try axis.values())   // [0.001, 0.01, 0.1, 1.0] (up to rounding of the inner points)
+}
+
+run("ZPrimeScan/ScanColumn.swift #1") {
+    let column = try ScanColumn(name: "apv_delta_qw_cs_bound", kind: .constraint, latexName: "|\\Delta Q_W(\\mathrm{Cs})|",
+                                description: "atomic parity violation in cesium", citations: ["Bouchiat, Fayet, PLB 608 (2005) 87"])
+    print(column.kind.numberName)   // ratio
+}
+
+run("ZPrimeScan/ScanColumn.swift #1") {
+    let row = ScanRow(cells: [.value(2.5e-9), .verdict(.allowed, 0.3)])
+    print(row.cells[1].verdict!, row.cells[1].number!)   // allowed 0.3
+}
+
+run("ZPrimeScan/ScanExport.swift #1") {
+    print(ScanExport.number(1e-05), ScanExport.number(250), ScanExport.number(0.1 + 0.2))   // 1e-05 250 0.30000000000000004
+}
+
+run("ZPrimeScan/ScanFiles.swift #1") {
+    print(ScanFiles.isTemporaryName("plane.sqlite.partial-node1-4242"))   // true
+}
+
+run("ZPrimeScan/ScanRunner.swift #1") {
+    let stop = ScanCancellation()
+    stop.cancel()
+    print(stop.isCancelled)   // true
+}
+
+run("ZPrimeScan/ScanRunner.swift #1") {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zprime-doc-run-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let base = try ParameterPoint(model: BuiltinModels.model(named: "Lmu-Ltau")!, mass: 0.01, coupling: 1e-4)
+    let scan = try ScanSpecification(base: base, x: ScanAxis(parameter: "mass", start: 1e-3, end: 1, count: 4),
+                                     y: ScanAxis(parameter: "coupling", start: 1e-5, end: 1e-3, count: 3))
+    var options = ScanRunner.Options()
+    options.shard = try Shard(index: 1, count: 2)
+    let summary = try ScanRunner.run(scan, evaluator: try ObservablesEvaluator(), output: directory.appendingPathComponent("s1.sqlite").path,
+                                     options: options)
+    print(summary.evaluated, summary.pointCount)   // 6 6
+}
+
+run("ZPrimeScan/ScanSpecification.swift #1") {
+    let base = try ParameterPoint(model: BuiltinModels.model(named: "B-L")!, mass: 0.01, coupling: 1e-4)
+    let scan = try ScanSpecification(base: base,
+                                     x: ScanAxis(parameter: "mass", start: 1e-3, end: 1, count: 4),
+                                     y: ScanAxis(parameter: "coupling", start: 1e-6, end: 1e-3, count: 3))
+    print(scan.pointCount, try scan.point(at: 5).mass, try scan.point(at: 5).coupling)   // 12 0.01 3.16e-05 (up to rounding)
+    print(Array(scan.indices(in: try Shard(index: 2, count: 5))))                       // [1, 6, 11]
+}
+
+run("ZPrimeScan/ScanStore.swift #1") {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zprime-doc-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let base = try ParameterPoint(model: BuiltinModels.model(named: "B-L")!, mass: 0.01, coupling: 1e-4)
+    let scan = try ScanSpecification(base: base, x: ScanAxis(parameter: "mass", start: 0.01, end: 0.1, count: 3),
+                                     y: ScanAxis(parameter: "coupling", start: 1e-5, end: 1e-4, count: 2))
+    let path = directory.appendingPathComponent("plane.sqlite").path
+    _ = try ScanRunner.run(scan, evaluator: try ObservablesEvaluator(), output: path)
+    print(try ScanStore.readMetadata(path: path).storedCount)   // 6
+}
+
 run("ZPrimeSpectrum/ChiralCouplingMatrix.swift #1") {
     // A Z' with a flavour-changing b-s coupling (left-handed, 1e-6 in units of e):
     var matrix = ChiralCouplingMatrix(particles: .standardModel)
