@@ -71,13 +71,13 @@ public struct PlacedLabel: Sendable, Hashable {
 ///    candidate runs at an angle of more than 2 degrees (the principal axis of the nearby boundary
 ///    points), turned along it (at most 75 degrees). A box fits when it lies entirely in the visible
 ///    region (corners inside, no boundary edge crossing it). Its score is the largest scale by which
-///    the box could grow and still fit (found by bisection); a turned box counts 0.8 of its score, so
+///    the box could grow and still fit (found by bisection); a turned box counts 0.65 of its score, so
 ///    it wins only where it fits clearly better.
 /// 4. Labels are placed in the order given (the caller puts the regions with the least room first);
 ///    each takes its best-scoring fitting box that keeps a 2 px margin from every label already placed
 ///    and from the obstacles (the legend). A band's label first tries to avoid the excluded regions.
 ///    A label that fits nowhere at full size is tried again at ``LabelRequest/minimumScale`` (0.8 by
-///    default) before it goes outside.
+///    default) before it goes outside. Boxes clear of the dashed projection lines are preferred.
 /// 5. A label that fits nowhere (a sliver) goes outside: next to the region's point of largest
 ///    clearance, in the first of 16 directions and 6 distances (nearest first) where the box lies in the
 ///    frame, collides with nothing placed, and covers as little of the other regions as possible, with a
@@ -101,6 +101,9 @@ public struct LabelPlacer: Sendable {
     public var margin: Double = 2
     /// Every region (used to keep outside labels off other regions).
     public var allRegions: [PlotPolygon]
+    /// Lines labels should not cross if they can help it (dashed projections): inside labels are
+    /// first placed clear of them, then anywhere.
+    public var linesToAvoid: [[PlotPoint]] = []
 
     /// A placer for labels inside `frame`, avoiding `obstacles`.
     public init(frame: PlotRect, obstacles: [LabelBox] = [], allRegions: [PlotPolygon] = []) {
@@ -124,7 +127,9 @@ public struct LabelPlacer: Sendable {
         for scale in scales {
             for hidden in attempts {
                 let field = VisibleRegion(region: region, hidden: hidden)
-                for choice in rankedBoxes(field, request.scaled(scale)) where !collides(choice) {
+                let ranked = rankedBoxes(field, request.scaled(scale))
+                let clear = ranked.filter { !crossesLines($0) }
+                for choice in clear + ranked where !collides(choice) {
                     taken.append(choice)
                     return PlacedLabel(id: request.id, box: choice, anchor: choice.center, isInside: true, leaderEnd: nil, scale: scale)
                 }
@@ -178,6 +183,18 @@ public struct LabelPlacer: Sendable {
     /// Marks a box as taken (an obstacle placed later).
     public mutating func reserve(_ box: LabelBox) { taken.append(box) }
 
+    func crossesLines(_ box: LabelBox) -> Bool {
+        let grown = box.expanded(by: 1)
+        let bounds = grown.bounds
+        return linesToAvoid.contains { line in
+            zip(line, line.dropFirst()).contains { a, b in
+                if Swift.max(a.x, b.x) < bounds.minX || Swift.min(a.x, b.x) > bounds.maxX
+                    || Swift.max(a.y, b.y) < bounds.minY || Swift.min(a.y, b.y) > bounds.maxY { return false }
+                return grown.contains(a) || grown.edges.contains { PlotPolygon.segmentsIntersect(a, b, $0.0, $0.1) }
+            }
+        }
+    }
+
     func collides(_ box: LabelBox) -> Bool {
         let grown = box.expanded(by: margin)
         return taken.contains { $0.intersects(grown) }
@@ -212,7 +229,7 @@ public struct LabelPlacer: Sendable {
                     let middle = (low + high) / 2
                     if field.fits(box.scaled(middle)) { low = middle } else { high = middle }
                 }
-                scored.append((box, angle == 0 ? low : 0.8 * low, index * 2 + (angle == 0 ? 0 : 1)))
+                scored.append((box, angle == 0 ? low : 0.65 * low, index * 2 + (angle == 0 ? 0 : 1)))
             }
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }

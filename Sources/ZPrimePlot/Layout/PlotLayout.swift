@@ -265,6 +265,7 @@ public struct PlotLayout: Sendable {
         // Labels: inside first (least room first: fills by increasing area, then bands), then outside.
         let obstacles = legend.map { [LabelBox(center: $0.box.center, width: $0.box.width, height: $0.box.height)] } ?? []
         var placer = LabelPlacer(frame: frame, obstacles: obstacles, allRegions: (fills + bands).flatMap(\.polygons))
+        placer.linesToAvoid = curves.flatMap(\.polylines)
         struct Pending { var region: Region; var text: RichText; var request: LabelRequest }
         var pending: [Pending] = []
         let labelled = fills.enumerated().filter { $0.element.layer.showsLabel && !$0.element.polygons.isEmpty }
@@ -396,7 +397,7 @@ public struct PlotLayout: Sendable {
         var labels: [(text: RichText, color: PlotColor, box: LabelBox)] = []
         var taken: [LabelBox] = []
         var fallback = panelFrame.minX + 6
-        for (k, curve) in curves.enumerated() {
+        for (k, curve) in curves.enumerated() where !curve.polylines.isEmpty {
             let text = branching.curves[k].label
             let w = FontMetrics.width(of: text, face: style.boldFace, size: style.legendSize) + 4
             let h = style.legendSize * 1.2 + 2

@@ -64,7 +64,7 @@ public enum Rendering {
     ///   when the destination cannot be written; a ``Problem`` with the converter's message when it
     ///   fails. No output file is left behind on failure.
     public static func convert(svg: String, format: Format, to url: URL, width: Int? = nil, converter tool: URL? = nil) throws(Problem) {
-        guard let tool = tool ?? converter() else { throw missingConverter }
+        guard let tool = tool ?? converter(), FileManager.default.isExecutableFile(atPath: tool.path) else { throw missingConverter }
         if let width, !(1...20000).contains(width) {
             throw Problem.invalid(.field("width"), text: "\(width)", "must be between 1 and 20000 pixels")
         }
