@@ -92,7 +92,13 @@ let package = Package(
             ]
         ),
         // Every example of the doc comments, compiled and run (swift run zprime-examples).
-        .executableTarget(name: "zprime-examples", dependencies: ["ZPrimeKit", .product(name: "Numerics", package: "swift-numerics")]),
+        // Every stage listed, not only the umbrella (as for zprime: a layout change behind
+        // `@_exported import` alone left a stale binary).
+        .executableTarget(
+            name: "zprime-examples",
+            dependencies: ["ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum",
+                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", .product(name: "Numerics", package: "swift-numerics")]
+        ),
         .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"]),
         .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"]),
         .testTarget(name: "ZPrimePointTests", dependencies: ["ZPrimePoint"]),
