@@ -88,7 +88,7 @@ let package = Package(
             // binary (seen here).
             dependencies: [
                 "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ZPrimePlot", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Every example of the doc comments, compiled and run (swift run zprime-examples).
@@ -97,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "zprime-examples",
             dependencies: ["ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum",
-                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", .product(name: "Numerics", package: "swift-numerics")]
+                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimePlot", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"]),
         .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"]),

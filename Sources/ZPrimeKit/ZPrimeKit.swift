@@ -4,14 +4,15 @@
 // ZPrimeModels (field content, charges, anomalies, Yukawa terms, model files), ZPrimeAtlas
 // (enumeration of anomaly-free charges), ZPrimeStore (SQLite store), ZPrimePoint (a parameter
 // point and the resolution of user input), ZPrimeSpectrum (mass-basis particles and coupling
-// matrices), ZPrimeCouplings, ZPrimeDecays, ZPrimeObservables. Import the stage you need, or this
-// umbrella for all of them.
+// matrices), ZPrimeCouplings, ZPrimeDecays, ZPrimeObservables, ZPrimePlot (exclusion plots as SVG).
+// Import the stage you need, or this umbrella for all of them.
 @_exported import ZPrimeAtlas
 @_exported import ZPrimeCore
 @_exported import ZPrimeCouplings
 @_exported import ZPrimeDecays
 @_exported import ZPrimeModels
 @_exported import ZPrimeObservables
+@_exported import ZPrimePlot
 @_exported import ZPrimePoint
 @_exported import ZPrimeSpectrum
 @_exported import ZPrimeStore

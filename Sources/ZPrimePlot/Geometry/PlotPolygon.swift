@@ -43,8 +43,17 @@ public struct PlotPolygon: Sendable, Hashable, Codable {
     /// The enclosed area (absolute value of ``signedArea``).
     public var area: Double { abs(signedArea) }
 
-    /// Whether the polygon has at least three vertices and a non-zero area.
-    public var isDegenerate: Bool { vertices.count < 3 || area == 0 }
+    /// Whether the polygon has fewer than three vertices or all of them on one line (no area to fill).
+    /// A self-intersecting ring whose signed area cancels (a bow tie) is not degenerate.
+    public var isDegenerate: Bool {
+        guard vertices.count >= 3 else { return true }
+        let origin = vertices[0]
+        for i in 1..<(vertices.count - 1) {
+            let a = vertices[i] - origin, b = vertices[i + 1] - origin
+            if a.x * b.y - a.y * b.x != 0 { return false }
+        }
+        return true
+    }
 
     /// The smallest axis-aligned rectangle holding the polygon.
     public var boundingBox: PlotRect? { PlotRect(bounding: vertices) }

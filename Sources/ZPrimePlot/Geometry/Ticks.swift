@@ -117,6 +117,8 @@ public enum Ticks {
         let unitMantissa = step.mantissa * 10 / subdivisions
         let unitExponent = step.exponent - 1
         let unit = decimal(unitMantissa, unitExponent)
+        // Ticks are integer multiples of the unit: refuse ranges whose indices would not fit.
+        guard unit > 0, abs(lower / unit) < 1e15, abs(upper / unit) < 1e15 else { return [] }
         let firstIndex = Int(ceil(lower / unit - slack * 10)), lastIndex = Int(floor(upper / unit + slack * 10))
         guard lastIndex >= firstIndex, lastIndex - firstIndex <= 1000 else { return [] }
         let labels = (firstIndex...lastIndex).filter { $0 % subdivisions == 0 }.map { decimal($0 * unitMantissa, unitExponent) }

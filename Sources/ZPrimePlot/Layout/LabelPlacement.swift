@@ -143,9 +143,9 @@ public struct LabelPlacer: Sendable {
     public mutating func placeOutside(_ request: LabelRequest) -> PlacedLabel? {
         let region = request.region.map { $0.simplified(tolerance: 0.4) }.filter { !$0.isDegenerate }
         guard !region.isEmpty else { return nil }
-        let visible = VisibleRegion(region: region, hidden: request.covering.map { $0.simplified(tolerance: 0.4) })
+        let visible = VisibleRegion(region: region, hidden: request.covering.map { $0.simplified(tolerance: 0.4) }.filter { !$0.isDegenerate })
         let anchor = visible.pole() ?? VisibleRegion(region: region, hidden: []).pole() ?? region[0].vertices[0]
-        let others = allRegions.filter { polygon in !request.region.contains(polygon) }
+        let others = allRegions.filter { polygon in !polygon.isDegenerate && !request.region.contains(polygon) }
         var best: (box: LabelBox, cost: Double)?
         let distances = [4.0, 10, 18, 30, 45, 65]
         for (k, distance) in distances.enumerated() {
@@ -162,7 +162,7 @@ public struct LabelPlacer: Sendable {
                 // region's boundary crosses it, plus the distance.
                 let grown = box.expanded(by: 2)
                 let samples = Self.samplePoints(of: grown)
-                let nearby = (others + region).filter { $0.boundingBox!.intersects(grown.bounds) }
+                let nearby = (others + region).filter { $0.boundingBox?.intersects(grown.bounds) ?? false }
                 let covered = samples.filter { p in nearby.contains { $0.contains(p) } }.count
                 let crossing = nearby.contains { VisibleRegion.crosses($0, grown, grown.bounds) }
                 let cost = Double(covered) / Double(samples.count) * 100 + (crossing ? 40 : 0) + Double(k) * 3 + Double(step) * 0.01

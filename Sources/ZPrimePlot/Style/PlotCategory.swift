@@ -29,7 +29,7 @@ public enum PlotCategory: String, Sendable, Hashable, Codable, CaseIterable {
 /// "X17" -> atomki), so "(g−2)_μ", "(g-2)_mu" and "g-2 mu" are the same key.
 ///
 /// ```swift
-/// print(ExperimentColors.color(for: "BaBar", category: .directSearch).hex)      // #5b8bd0
+/// print(ExperimentColors.color(for: "BaBar", category: .directSearch).hex)      // #4f7fc4
 /// print(ExperimentColors.normalisedName("(g−2)_μ"))                             // g2mu
 /// let unknown = ExperimentColors.color(for: "NewExperiment", category: .beamDump)
 /// print(ExperimentColors.palette(for: .beamDump).contains(unknown))            // true
