@@ -105,6 +105,40 @@ struct LabelPlacementTests {
         #expect(Self.frame.contains(label.box.bounds))
     }
 
+    @Test("a narrow vertical strip gets an upright label reading upwards")
+    func upright() throws {
+        // 20 px wide, 150 px tall: a 40 x 14 label fits only upright (at 75 degrees it spans 24 px across).
+        let strip = Self.polygon([(190, 50), (210, 50), (210, 200), (190, 200)])
+        var placer = LabelPlacer(frame: Self.frame)
+        let placed = placer.place(LabelRequest(id: 0, width: 40, height: 14, region: [strip], minimumScale: 1))
+        let label = try #require(placed)
+        #expect(label.isInside)
+        #expect(label.box.angle == -Double.pi / 2)
+        #expect(Self.inside(label.box, [strip]))
+    }
+
+    @Test("a region hidden entirely by the regions drawn over it gets no label, not a leader into another region")
+    func hidden() {
+        let region = Self.polygon([(50, 50), (250, 50), (250, 150), (50, 150)])
+        // Two covers meeting at x = 150, and a cover whose edge lies 0.3 px inside the region's bottom
+        // edge (a sub-pixel sliver is not something to point at).
+        let left = Self.polygon([(40, 40), (150, 40), (150, 149.7), (40, 149.7)])
+        let right = Self.polygon([(150, 40), (260, 40), (260, 160), (150, 160)])
+        let bottom = Self.polygon([(40, 149.5), (160, 149.5), (160, 160), (40, 160)])
+        let request = LabelRequest(id: 0, width: 60, height: 14, region: [region], covering: [left, right, bottom])
+        var placer = LabelPlacer(frame: Self.frame, allRegions: [region, left, right, bottom])
+        #expect(placer.visibleAnchor(request) == nil)
+        #expect(placer.place(request) == nil)
+        // Uncover a 3 px strip at the bottom: the region is visible there and gets an outside label
+        // whose leader starts in the strip.
+        let raised = Self.polygon([(40, 40), (150, 40), (150, 147), (40, 147)])
+        let visible = LabelRequest(id: 0, width: 60, height: 14, region: [region], covering: [raised, right])
+        let anchor = placer.visibleAnchor(visible)
+        #expect(anchor.map { $0.x < 150 && $0.y > 147 && $0.y < 150 } == true)
+        let label = placer.place(visible)
+        #expect(label?.isInside == false && label?.anchor == anchor)
+    }
+
     @Test("labels never overlap: five labels in one region, greedy")
     func noOverlaps() throws {
         let region = Self.polygon([(0, 0), (400, 0), (400, 300), (0, 300)])
@@ -125,7 +159,14 @@ struct LabelPlacementTests {
     func demonstrations(_ name: String) throws {
         let plot = try name == "B-L" ? DemoPlots.bMinusL() : DemoPlots.darkPhoton()
         let layout = try plot.layout()
-        #expect(layout.labels.count >= (name == "B-L" ? 6 : 18))
+        #expect(layout.labels.count >= (name == "B-L" ? 5 : 18))
+        if name == "B-L" {
+            // TEXONO's region lies entirely beneath Borexino's and NA64's in this frame (rasterised at
+            // 1520 px: no pixel of its fill shows), so it is not labelled, and the layout says why.
+            let texono = try #require(plot.layers.firstIndex { $0.experiment == "TEXONO" })
+            #expect(!layout.labels.contains { $0.layerIndex == texono })
+            #expect(layout.problems.contains { $0.message.contains("hidden entirely") && "\($0)".contains("Texono") })
+        }
         for label in layout.labels where label.placement.isInside {
             let region = (layout.regions + layout.bands).first { $0.layerIndex == label.layerIndex }!
             #expect(Self.inside(label.placement.box, region.polygons), "\(region.layer.name)")
@@ -142,6 +183,14 @@ struct LabelPlacementTests {
         for label in layout.labels where !label.placement.isInside {
             #expect(layout.frame.contains(label.placement.box.bounds))
             #expect(label.placement.leaderEnd != nil)
+            // The leader starts on a visible part of its region: inside it, not under a fill drawn later.
+            if let index = layout.regions.firstIndex(where: { $0.layerIndex == label.layerIndex }) {
+                let anchor = label.placement.anchor
+                #expect(layout.regions[index].polygons.contains { $0.contains(anchor) }, "\(layout.regions[index].layer.name)")
+                for later in layout.regions[(index + 1)...] {
+                    #expect(!later.polygons.contains { $0.contains(anchor) }, "\(layout.regions[index].layer.name) under \(later.layer.name)")
+                }
+            }
         }
         let boxes = layout.labels.map(\.placement.box) + (layout.legend.map { [LabelBox(center: $0.box.center, width: $0.box.width, height: $0.box.height)] } ?? [])
         for i in boxes.indices {

@@ -117,6 +117,28 @@ struct SVGTests {
         #expect(partly.confidenceLevels.caption?.plainText == "Shaded regions are excluded at 90% CL; † at 95% CL (CMS). CL not stated: E137.")
     }
 
+    @Test("edges that fluctuate faster than the pixels get the thin boundary; smooth ones the normal one")
+    func jaggedBoundaries() throws {
+        // A saw tooth with a 4 px period and 6 px amplitude over 200 px: 100 turning points, 0.5 per pixel.
+        var saw = [PlotPoint(x: 0, y: 0)]
+        for k in 0...50 { saw.append(PlotPoint(x: Double(k) * 4, y: 20)); saw.append(PlotPoint(x: Double(k) * 4 + 2, y: 26)) }
+        saw.append(PlotPoint(x: 202, y: 0))
+        let jagged = PlotLayout.Region(layerIndex: 0, layer: SmallPlots.plane().layers[0], polygons: [PlotPolygon(saw)], elementID: "a")
+        #expect(abs(jagged.turningPointsPerPixel - 100.0 / 202) < 0.02)
+        #expect(jagged.hasJaggedBoundary)
+        // A smooth arc sampled every 0.5 px: no turning point but the one at its top.
+        let arc = (0...400).map { PlotPoint(x: Double($0) * 0.5, y: 50 + 40 * sin(Double($0) * Double.pi / 400)) }
+        let smooth = PlotLayout.Region(layerIndex: 0, layer: SmallPlots.plane().layers[0], polygons: [PlotPolygon(arc)], elementID: "b")
+        #expect(smooth.turningPointsPerPixel < 0.02 && !smooth.hasJaggedBoundary)
+        // In the dark-photon figure BaBar's and LHCb's tabulated edges (thousands of points, a few per
+        // pixel) are jagged; the beam-dump islands are not.
+        let document = try Self.document(try DemoPlots.darkPhoton())
+        let widths = Dictionary(uniqueKeysWithValues: try Self.nodes(document, "//*[local-name()='g'][@id='zp-regions']/*[local-name()='path']")
+            .map { ($0.attr("data-experiment")?.stringValue ?? "", $0.attr("stroke-width")?.stringValue ?? "") })
+        #expect(widths["BaBar"] == "0.3" && widths["LHCb"] == "0.3")
+        #expect(widths["E137"] == "0.6" && widths["KLOE"] == "0.6")
+    }
+
     @Test("bad plots are problems, not crashes")
     func invalid() {
         var plot = SmallPlots.plane()

@@ -174,6 +174,9 @@ public struct PlotStyle: Sendable, Hashable, Codable {
     public var legendSize = 11.5
     /// The boundary line of filled regions.
     public var boundaryWidth = 0.6
+    /// The boundary line of regions whose edge fluctuates faster than the pixels
+    /// (``PlotLayout/Region/hasJaggedBoundary``).
+    public var jaggedBoundaryWidth = 0.3
     /// The prefix of every element id (two plots in one HTML page need different prefixes).
     public var idPrefix = "zp"
 

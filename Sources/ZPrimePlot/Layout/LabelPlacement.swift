@@ -69,19 +69,22 @@ public struct PlacedLabel: Sendable, Hashable {
 ///    clustering at one pole of inaccessibility); at most 40.
 /// 3. At each candidate the label box is tried horizontally and, when the region's boundary near the
 ///    candidate runs at an angle of more than 2 degrees (the principal axis of the nearby boundary
-///    points), turned along it (at most 75 degrees). A box fits when it lies entirely in the visible
+///    points), turned along it (at most 75 degrees, or upright reading upwards where the boundary is within
+///    10 degrees of vertical). A box fits when it lies entirely in the visible
 ///    region (corners inside, no boundary edge crossing it). Its score is the largest scale by which
 ///    the box could grow and still fit (found by bisection); a turned box counts 0.65 of its score, so
-///    it wins only where it fits clearly better.
+///    it wins only where it fits clearly better. Scores within a step of 0.05 tie, and a tie goes to the
+///    box nearest the middle of the candidates (a label centred along a band of even thickness).
 /// 4. Labels are placed in the order given (the caller puts the regions with the least room first);
 ///    each takes its best-scoring fitting box that keeps a 2 px margin from every label already placed
 ///    and from the obstacles (the legend). A band's label first tries to avoid the excluded regions.
 ///    A label that fits nowhere at full size is tried again at ``LabelRequest/minimumScale`` (0.8 by
-///    default) before it goes outside. Boxes clear of the dashed projection lines are preferred.
+///    default) before it goes outside. Boxes at least 4 px clear of the dashed projection lines are preferred.
 /// 5. A label that fits nowhere (a sliver) goes outside: next to the region's point of largest
 ///    clearance, in the first of 16 directions and 6 distances (nearest first) where the box lies in the
 ///    frame, collides with nothing placed, and covers as little of the other regions as possible, with a
-///    leader line from the region to the box.
+///    leader line from the region to the box. A region hidden entirely by the regions drawn over it (a
+///    weaker bound beneath stronger ones: nothing 1 px thick visible on a 1 px grid) gets no label.
 ///
 /// The result is deterministic: ties are broken by position, never by hashing.
 ///
@@ -144,7 +147,9 @@ public struct LabelPlacer: Sendable {
         let region = request.region.map { $0.simplified(tolerance: 0.4) }.filter { !$0.isDegenerate }
         guard !region.isEmpty else { return nil }
         let visible = VisibleRegion(region: region, hidden: request.covering.map { $0.simplified(tolerance: 0.4) }.filter { !$0.isDegenerate })
-        let anchor = visible.pole() ?? VisibleRegion(region: region, hidden: []).pole() ?? region[0].vertices[0]
+        // A leader must point at a visible part of the region: a region hidden entirely by the regions
+        // drawn over it gets no label (see ``visibleAnchor(_:)``).
+        guard let anchor = visible.pole() else { return nil }
         let others = allRegions.filter { polygon in !polygon.isDegenerate && !request.region.contains(polygon) }
         var best: (box: LabelBox, cost: Double)?
         let distances = [4.0, 10, 18, 30, 45, 65]
@@ -175,6 +180,15 @@ public struct LabelPlacer: Sendable {
         return PlacedLabel(id: request.id, box: chosen, anchor: anchor, isInside: false, leaderEnd: chosen.nearestBoundaryPoint(to: anchor))
     }
 
+    /// A point of the region not hidden by the regions drawn over it (the visible point of largest
+    /// clearance, found on the coarse grid of the placement, then on a grid of about 1 px for slivers),
+    /// or nil when the region is hidden entirely at the plot's resolution: such a region gets no label.
+    public func visibleAnchor(_ request: LabelRequest) -> PlotPoint? {
+        let region = request.region.map { $0.simplified(tolerance: 0.4) }.filter { !$0.isDegenerate }
+        guard !region.isEmpty else { return nil }
+        return VisibleRegion(region: region, hidden: request.covering.map { $0.simplified(tolerance: 0.4) }.filter { !$0.isDegenerate }).pole()
+    }
+
     /// Places a label inside if it fits, else outside.
     public mutating func place(_ request: LabelRequest) -> PlacedLabel? {
         placeInside(request) ?? placeOutside(request)
@@ -183,8 +197,10 @@ public struct LabelPlacer: Sendable {
     /// Marks a box as taken (an obstacle placed later).
     public mutating func reserve(_ box: LabelBox) { taken.append(box) }
 
+    /// Whether a dashed line passes through the box or within 4 px of it (the text's halo and a
+    /// little air).
     func crossesLines(_ box: LabelBox) -> Bool {
-        let grown = box.expanded(by: 1)
+        let grown = box.expanded(by: 4)
         let bounds = grown.bounds
         return linesToAvoid.contains { line in
             zip(line, line.dropFirst()).contains { a, b in
@@ -214,12 +230,20 @@ public struct LabelPlacer: Sendable {
     /// The fitting boxes of a request, best first.
     func rankedBoxes(_ field: VisibleRegion, _ request: LabelRequest) -> [LabelBox] {
         let candidates = field.candidates(minimumClearance: Swift.min(request.height, request.width) / 2)
+        // Ties (scores within one step of 0.05: a band of even thickness fits the label equally well
+        // along its length) go to the box nearest the middle of the candidates' extent, so a label sits
+        // centred rather than at whichever end the grid order puts first.
+        let middle = candidates.isEmpty ? PlotPoint(x: 0, y: 0)
+            : PlotRect(bounding: candidates.map(\.point)).map { $0.center } ?? candidates[0].point
         var scored: [(box: LabelBox, score: Double, order: Int)] = []
         for (index, candidate) in candidates.enumerated() {
             var angles = [0.0]
             if let local = field.localAngle(at: candidate.point, radius: Swift.max(request.width / 2 + request.height, 3 * candidate.clearance)),
                abs(local) > 2 * Double.pi / 180 {
-                angles.append(Swift.max(-75 * Double.pi / 180, Swift.min(75 * Double.pi / 180, local)))
+                // Steeper than 80 degrees: upright, reading upwards (a narrow vertical sliver of a prompt
+                // search); otherwise at most 75 degrees either way.
+                let limit = 75 * Double.pi / 180
+                angles.append(abs(local) > 80 * Double.pi / 180 ? -Double.pi / 2 : Swift.max(-limit, Swift.min(limit, local)))
             }
             for angle in angles {
                 let box = LabelBox(center: candidate.point, width: request.width, height: request.height, angle: angle)
@@ -232,7 +256,12 @@ public struct LabelPlacer: Sendable {
                 scored.append((box, angle == 0 ? low : 0.65 * low, index * 2 + (angle == 0 ? 0 : 1)))
             }
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }
+        scored.sort { lhs, rhs in
+            let a = (lhs.score * 20).rounded(.down), b = (rhs.score * 20).rounded(.down)
+            if a != b { return a > b }
+            let da = lhs.box.center.distance(to: middle), db = rhs.box.center.distance(to: middle)
+            return da != db ? da < db : lhs.order < rhs.order
+        }
         return scored.map(\.box)
     }
 }
@@ -268,11 +297,13 @@ struct VisibleRegion {
         return best
     }
 
-    /// Grid samples of the clearance, best first and thinned.
-    func candidates(minimumClearance: Double) -> [(point: PlotPoint, clearance: Double)] {
-        var samples: [(point: PlotPoint, clearance: Double)] = []
+    /// Grid samples of the clearance, best first and thinned. The grid has about 1500 points per region
+    /// polygon (step 2 to 10 px), or with `fine` a step of 1 px (more on very large boxes, at most about
+    /// 250,000 points).
+    func candidates(minimumClearance: Double, fine: Bool = false) -> [(point: PlotPoint, clearance: Double)] {
+        var samples: [(point: PlotPoint, clearance: Double, step: Double)] = []
         for box in regionBoxes {
-            let step = Swift.max(2, Swift.min(10, (box.area / 1500).squareRoot()))
+            let step = fine ? Swift.max(1, (box.area / 250_000).squareRoot()) : Swift.max(2, Swift.min(10, (box.area / 1500).squareRoot()))
             let columns = Int(box.width / step) + 1, rows = Int(box.height / step) + 1
             let x0 = box.minX + (box.width - Double(columns - 1) * step) / 2
             let y0 = box.minY + (box.height - Double(rows - 1) * step) / 2
@@ -280,7 +311,7 @@ struct VisibleRegion {
                 for j in 0..<rows {
                     let p = PlotPoint(x: x0 + Double(i) * step, y: y0 + Double(j) * step)
                     let d = clearance(p)
-                    if d >= minimumClearance { samples.append((p, d)) }
+                    if d >= minimumClearance { samples.append((p, d, step)) }
                 }
             }
         }
@@ -290,16 +321,53 @@ struct VisibleRegion {
             return lhs.point.x < rhs.point.x
         }
         var chosen: [(point: PlotPoint, clearance: Double)] = []
+        var steps: [Double] = []
         for sample in samples {
             if chosen.count >= 40 { break }
             if chosen.contains(where: { $0.point.distance(to: sample.point) < 0.6 * Swift.max($0.clearance, sample.clearance) }) { continue }
-            chosen.append(sample)
+            chosen.append((sample.point, sample.clearance))
+            steps.append(sample.step)
         }
-        return chosen
+        // Each candidate climbs to the local maximum of the clearance below the grid's resolution
+        // (pattern search, steps halving from half the grid step): in a thin band the grid alone puts
+        // the best candidates wherever its rows happen to meet the band's middle line.
+        var climbed: [(point: PlotPoint, clearance: Double)] = []
+        for (candidate, step) in zip(chosen, steps) {
+            let top = refined(candidate, step: step / 2)
+            // Candidates that climbed to the same maximum count once.
+            if !climbed.contains(where: { $0.point.distance(to: top.point) < 0.5 }) { climbed.append(top) }
+        }
+        return climbed
     }
 
-    /// The point of largest clearance on the grid (nil when nothing is visible).
-    func pole() -> PlotPoint? { candidates(minimumClearance: 1e-9).first?.point }
+    /// A candidate moved uphill in clearance: four rounds of eight directions, halving the step.
+    func refined(_ candidate: (point: PlotPoint, clearance: Double), step: Double) -> (point: PlotPoint, clearance: Double) {
+        var best = candidate
+        var s = step
+        for _ in 0..<4 {
+            var moved = true
+            var rounds = 0
+            while moved && rounds < 4 {
+                moved = false
+                rounds += 1
+                for k in 0..<8 {
+                    let theta = Double(k) * Double.pi / 4
+                    let p = PlotPoint(x: best.point.x + s * cos(theta), y: best.point.y + s * sin(theta))
+                    let d = clearance(p)
+                    if d > best.clearance + 1e-9 { best = (p, d); moved = true }
+                }
+            }
+            s /= 2
+        }
+        return best
+    }
+
+    /// The point of largest clearance on the grid, then on the fine grid when the coarse one misses a
+    /// sliver; nil when no part at least 1 px thick is visible (a clearance of 0.5 px: two limits
+    /// that coincide within a pixel leave nothing to see between them).
+    func pole() -> PlotPoint? {
+        candidates(minimumClearance: 0.5).first?.point ?? candidates(minimumClearance: 0.5, fine: true).first?.point
+    }
 
     /// The direction of the boundary near `p`: the principal axis of the boundary points (edges
     /// sampled every 3 px) within `radius`, in (-pi/2, pi/2]; nil with fewer than 4 such points.

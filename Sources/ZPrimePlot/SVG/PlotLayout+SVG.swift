@@ -21,8 +21,11 @@ extension PlotLayout {
         svg.element("rect", rect(frame))
         svg.close()
         if let panel {
+            // Half a curve's width above and below the frame: a branching ratio of exactly 1 (or the
+            // lower bound) runs along the frame and stays visible, drawn over it.
+            let f = panel.frame
             svg.open("clipPath", [("id", "\(p)-clip-panel")])
-            svg.element("rect", rect(panel.frame))
+            svg.element("rect", rect(PlotRect(minX: f.minX, minY: f.minY - 0.75, maxX: f.maxX, maxY: f.maxY + 0.75)))
             svg.close()
         }
         svg.close()
@@ -30,11 +33,13 @@ extension PlotLayout {
 
         svg.open("g", [("id", "\(p)-regions"), ("clip-path", "url(#\(p)-clip-frame)")])
         for region in regions {
-            let d = SVGWriter.pathData(polygons: region.polygons.map { $0.simplified(tolerance: 0.05) })
+            let polygons = region.polygons.map { $0.simplified(tolerance: 0.05) }
+            let d = SVGWriter.pathData(polygons: polygons)
             guard !d.isEmpty else { continue }
+            let jagged = PlotLayout.Region(layerIndex: region.layerIndex, layer: region.layer, polygons: polygons, elementID: region.elementID).hasJaggedBoundary
             svg.element("path", [("id", region.elementID), ("class", "region \(region.layer.kind.name)"), ("data-layer", region.layer.name),
                                  ("data-experiment", region.layer.experiment), ("fill", region.layer.fillColor.hex), ("fill-rule", "evenodd"),
-                                 ("stroke", region.layer.boundaryColor.hex), ("stroke-width", n(style.boundaryWidth)),
+                                 ("stroke", region.layer.boundaryColor.hex), ("stroke-width", n(jagged ? style.jaggedBoundaryWidth : style.boundaryWidth)),
                                  ("stroke-linejoin", "round"), ("d", d)])
         }
         svg.close()
@@ -216,6 +221,7 @@ extension PlotLayout {
         let style = plot.style
         let p = style.idPrefix
         svg.open("g", [("id", "\(p)-branching-ratios")])
+        svg.element("rect", rect(panel.frame) + [("fill", "none"), ("stroke", PlotColor.text.hex), ("stroke-width", "1.1")])
         svg.open("g", [("class", "curves"), ("clip-path", "url(#\(p)-clip-panel)")])
         for curve in panel.curves {
             let d = SVGWriter.pathData(polylines: curve.polylines)
@@ -224,7 +230,6 @@ extension PlotLayout {
                                  ("stroke-width", "1.5"), ("stroke-linejoin", "round"), ("d", d)])
         }
         svg.close()
-        svg.element("rect", rect(panel.frame) + [("fill", "none"), ("stroke", PlotColor.text.hex), ("stroke-width", "1.1")])
         writeVerticalAxis(&svg, ticks: panel.yTicks, mapping: panel.y, frame: panel.frame, title: panel.title)
         for label in panel.labels {
             let line = TextLine(text: label.text, position: PlotPoint(x: label.box.center.x, y: label.box.center.y + style.legendSize * 0.36),
