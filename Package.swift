@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "ZPrimeNeutrino", targets: ["ZPrimeNeutrino"]),
         .library(name: "ZPrimeConstraints", targets: ["ZPrimeConstraints"]),
         .library(name: "ZPrimeScan", targets: ["ZPrimeScan"]),
+        .library(name: "ZPrimePlot", targets: ["ZPrimePlot"]),
         .executable(name: "zprime", targets: ["zprime"]),
     ],
     dependencies: [
@@ -104,11 +105,13 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // Exclusion plots as SVG (geometry, labels, style; no physics), PNG/PDF through rsvg-convert.
+        .target(name: "ZPrimePlot", dependencies: ["ZPrimeCore"]),
         // Umbrella module re-exporting the pipeline stages.
         .target(
             name: "ZPrimeKit",
             dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
-                           "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan"]
+                           "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot"]
         ),
         // Command-line front end: parses arguments and formats output only.
         .executableTarget(
@@ -118,7 +121,7 @@ let package = Package(
             // binary (seen here).
             dependencies: [
                 "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeBatch",
-                "ZPrimeNeutrino", "ZPrimeConstraints", "ZPrimeScan",
+                "ZPrimeNeutrino", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -128,7 +131,7 @@ let package = Package(
         .executableTarget(
             name: "zprime-examples",
             dependencies: ["ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum",
-                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan", .product(name: "Numerics", package: "swift-numerics")]
+                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"]),
         .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"]),
@@ -142,6 +145,7 @@ let package = Package(
                     resources: [.copy("References/Borexino_Bauer2018onh.lmt")]),
         .testTarget(name: "ZPrimeConstraintsTests", dependencies: ["ZPrimeConstraints"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ZPrimeScanTests", dependencies: ["ZPrimeScan"], exclude: ["References"]),
+        .testTarget(name: "ZPrimePlotTests", dependencies: ["ZPrimePlot"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,8 +5,8 @@
 // (enumeration of anomaly-free charges), ZPrimeStore (SQLite store), ZPrimePoint (a parameter
 // point and the resolution of user input), ZPrimeSpectrum (mass-basis particles and coupling
 // matrices), ZPrimeCouplings, ZPrimeDecays, ZPrimeObservables, ZPrimeConstraints (limits and
-// constraints), ZPrimeScan (grid scans and their store). Import the stage you need, or this
-// umbrella for all of them.
+// constraints), ZPrimeScan (grid scans and their store), ZPrimePlot (exclusion plots as SVG).
+// Import the stage you need, or this umbrella for all of them.
 @_exported import ZPrimeAtlas
 @_exported import ZPrimeBatch
 @_exported import ZPrimeConstraints
@@ -16,6 +16,7 @@
 @_exported import ZPrimeModels
 @_exported import ZPrimeNeutrino
 @_exported import ZPrimeObservables
+@_exported import ZPrimePlot
 @_exported import ZPrimePoint
 @_exported import ZPrimeScan
 @_exported import ZPrimeSpectrum

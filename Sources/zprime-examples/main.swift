@@ -295,6 +295,158 @@ run("ZPrimeObservables/ObservableError.swift #1") {
     catch { print(error) }   // "mass -1.0: must be finite and > 0"
 }
 
+run("ZPrimePlot/Geometry/Clipping.swift #1") {
+    let frame = PlotRect(minX: 0, minY: 0, maxX: 10, maxY: 10)
+    let square = PlotPolygon([PlotPoint(x: 5, y: 5), PlotPoint(x: 15, y: 5), PlotPoint(x: 15, y: 15), PlotPoint(x: 5, y: 15)])
+    let pieces = Clipping.clip(square, to: frame)
+    print(pieces.count, pieces[0].area)   // 1 25.0
+}
+
+run("ZPrimePlot/Geometry/PlotAxis.swift #1") {
+    let mass = PlotAxis.bosonMass(from: 1e-3, to: 1e2)
+    print(mass.title.plainText)            // mZ′ [GeV]
+    let zoom = PlotAxis.bosonMass(from: 0.016, to: 0.018, unit: .MeV)
+    print(zoom.title.plainText, zoom.labelScale)   // mZ′ [MeV] 1000.0
+    let coupling = PlotAxis.coupling("g_{B−L}", from: 1e-6, to: 1e-2)
+    print(coupling.scale)                  // logarithmic
+}
+
+run("ZPrimePlot/Geometry/PlotAxis.swift #1") {
+    let x = try AxisMapping(axis: .bosonMass(from: 1e-3, to: 1e2), start: 100, end: 600)
+    print(x.pixel(for: 1))                  // 400.0 (three of five decades)
+    print(x.value(atPixel: 400))            // 1.0
+}
+
+run("ZPrimePlot/Geometry/PlotPoint.swift #1") {
+    let corner = PlotPoint(x: 1e-3, y: 1e-8)
+    print(corner.x, corner.y)   // 0.001 1e-08
+}
+
+run("ZPrimePlot/Geometry/PlotPoint.swift #1") {
+    let frame = PlotRect(minX: 0, minY: 0, maxX: 4, maxY: 2)
+    print(frame.width, frame.height, frame.contains(PlotPoint(x: 1, y: 1)))   // 4.0 2.0 true
+}
+
+run("ZPrimePlot/Geometry/PlotPolygon.swift #1") {
+    let square = PlotPolygon([PlotPoint(x: 0, y: 0), PlotPoint(x: 2, y: 0), PlotPoint(x: 2, y: 2), PlotPoint(x: 0, y: 2)])
+    print(square.area)                                           // 4.0
+    print(square.contains(PlotPoint(x: 1, y: 1)))                // true
+    print(square.distanceToBoundary(from: PlotPoint(x: 1, y: 0.5)))  // 0.5
+}
+
+run("ZPrimePlot/Geometry/Regions.swift #1") {
+    // A prompt limit on a linear plane with a gap at x = 3: two polygons up to the top (y = 10).
+    let pieces = Regions.excluded(x: [1, 2, 3, 4, 5], lower: [1, 2, nil, 2, 1], top: 10)
+    print(pieces.count, pieces[0].vertices.count)   // 2 4
+}
+
+run("ZPrimePlot/Geometry/Ticks.swift #1") {
+    let ticks = Ticks.ticks(for: .coupling("ε", from: 1e-8, to: 1e-2))
+    print(ticks.filter(\.isMajor).count)                  // 7 decades
+    print(ticks.first { $0.isMajor }!.label!.markup)      // 10^{−8}
+}
+
+run("ZPrimePlot/Layout/ExclusionPlot.swift #1") {
+    let plot = ExclusionPlot(
+        title: "U(1)_{B−L}",
+        assumptions: ["Dirac ν", "no dark width", "ε = 0"],
+        xAxis: .bosonMass(from: 1e-3, to: 10),
+        yAxis: .coupling("g_{B−L}", from: 1e-6, to: 1e-2),
+        layers: [.excluded(name: "BaBar", experiment: "BaBar", x: [0.02, 0.2, 2, 10], lower: [8e-4, 6e-4, 5e-4, 6e-4],
+                           confidenceLevel: 0.9)])
+    let svg = try plot.svg()
+    print(svg.hasPrefix("<?xml"), svg.contains("BaBar"))   // true true
+}
+
+run("ZPrimePlot/Layout/ExclusionPlot.swift #1") {
+    let panel = BranchingRatioPanel(curves: [
+        .init(key: "ee", label: "e^{+}e^{−}", x: [0.01, 0.1, 1], ratio: [1, 0.6, 0.3]),
+        .init(key: "mumu", label: "μ^{+}μ^{−}", x: [0.01, 0.1, 1], ratio: [nil, 0.4, 0.3]),
+    ])
+    print(panel.curves.count, panel.lower)   // 2 0.01
+}
+
+run("ZPrimePlot/Layout/ExclusionPlot.swift #1") {
+    print(ChannelColors.color(for: "e+e-").hex)   // #2b6cb0
+}
+
+run("ZPrimePlot/Layout/LabelBox.swift #1") {
+    let a = LabelBox(center: PlotPoint(x: 0, y: 0), width: 10, height: 4)
+    let b = LabelBox(center: PlotPoint(x: 6, y: 0), width: 10, height: 4, angle: .pi / 2)
+    print(a.intersects(b), a.contains(PlotPoint(x: 4.9, y: 1.9)))   // true true
+}
+
+run("ZPrimePlot/Layout/LabelPlacement.swift #1") {
+    let frame = PlotRect(minX: 0, minY: 0, maxX: 200, maxY: 100)
+    let region = PlotPolygon([PlotPoint(x: 10, y: 10), PlotPoint(x: 190, y: 10), PlotPoint(x: 190, y: 90), PlotPoint(x: 10, y: 90)])
+    var placer = LabelPlacer(frame: frame)
+    let label = placer.place(LabelRequest(id: 0, width: 40, height: 12, region: [region]))!
+    print(label.isInside, region.contains(label.anchor))   // true true
+}
+
+run("ZPrimePlot/Layout/PlotLayer.swift #1") {
+    let babar = PlotLayer(name: "BaBar 2014", experiment: "BaBar", category: .directSearch,
+                          kind: .excluded(x: [0.02, 0.1, 1, 10], lower: [1e-3, 6e-4, 5e-4, nil]), confidenceLevel: 0.9)
+    let e137 = PlotLayer.island(name: "E137", experiment: "E137", x: [1e-3, 0.01, 0.1, 0.3],
+                                lower: [3e-8, 1e-7, 5e-7, 2e-6], upper: [1e-3, 1e-4, 5e-6, 2e-6])
+    print(babar.displayLabel.plainText, e137.category)   // BaBar beamDump
+}
+
+run("ZPrimePlot/Layout/PlotLayout.swift #1") {
+    let plot = ExclusionPlot(title: "dark photon", xAxis: .bosonMass(from: 1e-3, to: 1),
+                             yAxis: .coupling("ε", from: 1e-8, to: 1e-2),
+                             layers: [.island(name: "E137", experiment: "E137", x: [1e-3, 0.1, 0.3],
+                                              lower: [3e-8, 4e-7, 2e-6], upper: [1e-3, 1e-5, 2e-6])])
+    let layout = try plot.layout()
+    print(layout.regions.count, layout.labels.count, layout.labels[0].placement.isInside)   // 1 1 true
+}
+
+run("ZPrimePlot/Rendering/Rendering.swift #1") {
+    if Rendering.converter() == nil {
+        print(Rendering.missingConverter.message)   // says to install librsvg2-bin
+    }
+}
+
+run("ZPrimePlot/SVG/SVGWriter.swift #1") {
+    var svg = SVGWriter()
+    svg.open("g", ["id": "frame"])
+    svg.element("rect", ["x": SVGWriter.number(10), "y": SVGWriter.number(2.5), "fill": "none"])
+    svg.close()
+    print(svg.text)
+    // <g id="frame">
+    //   <rect x="10" y="2.5" fill="none"/>
+    // </g>
+}
+
+run("ZPrimePlot/Style/PlotCategory.swift #1") {
+    print(ExperimentColors.color(for: "BaBar", category: .directSearch).hex)      // #4f7fc4
+    print(ExperimentColors.normalisedName("(g−2)_μ"))                             // g2mu
+    let unknown = ExperimentColors.color(for: "NewExperiment", category: .beamDump)
+    print(ExperimentColors.palette(for: .beamDump).contains(unknown))            // true
+}
+
+run("ZPrimePlot/Style/PlotColor.swift #1") {
+    let blue = PlotColor(hex: "#4c72b0")!
+    print(blue.hex, blue.darkened(0.4).hex, blue.lightened(0.5).hex)   // #4c72b0 #2e446a #a6b9d8
+}
+
+run("ZPrimePlot/Text/FontMetrics.swift #1") {
+    let width = FontMetrics.width(of: "BaBar", face: .serifBold, size: 12)
+    print(width > 30 && width < 50)   // true
+}
+
+run("ZPrimePlot/Text/RichText.swift #1") {
+    let title: RichText = "g_{B−L}"
+    print(title.runs.count, title.plainText)   // 2 gB−L
+    let exponent = RichText(plain: "LHCb_prompt")
+    print(exponent.plainText)                  // LHCb_prompt
+}
+
+run("ZPrimePlot/Text/TextWrapping.swift #1") {
+    let lines = TextWrapping.wrap("one two three four", face: .serif, size: 10, width: 60)
+    print(lines.map(\.plainText))   // ["one two", "three four"]
+}
+
 run("ZPrimePoint/ParameterPoint.swift #1") {
     let point = try ParameterPoint(model: BuiltinModels.model(named: "B-L")!, mass: 0.017, coupling: 1e-4,
                                    kineticMixing: .fixed(-1e-4))
