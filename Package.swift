@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "ZPrimeConstraints", targets: ["ZPrimeConstraints"]),
         .library(name: "ZPrimeScan", targets: ["ZPrimeScan"]),
         .library(name: "ZPrimePlot", targets: ["ZPrimePlot"]),
+        .library(name: "ZPrimeAnalysis", targets: ["ZPrimeAnalysis"]),
         .executable(name: "zprime", targets: ["zprime"]),
     ],
     dependencies: [
@@ -107,11 +108,17 @@ let package = Package(
         ),
         // Exclusion plots as SVG (geometry, labels, style; no physics), PNG/PDF through rsvg-convert.
         .target(name: "ZPrimePlot", dependencies: ["ZPrimeCore"]),
+        // The main job: a model's exclusion plane, surviving windows, benchmark, report and plot.
+        .target(
+            name: "ZPrimeAnalysis",
+            dependencies: ["ZPrimeConstraints", "ZPrimePlot", "ZPrimeObservables", "ZPrimeDecays", "ZPrimeCouplings", "ZPrimePoint",
+                           "ZPrimeModels", "ZPrimeCore"]
+        ),
         // Umbrella module re-exporting the pipeline stages.
         .target(
             name: "ZPrimeKit",
             dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
-                           "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot"]
+                           "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot", "ZPrimeAnalysis"]
         ),
         // Command-line front end: parses arguments and formats output only.
         .executableTarget(
@@ -121,7 +128,7 @@ let package = Package(
             // binary (seen here).
             dependencies: [
                 "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeBatch",
-                "ZPrimeNeutrino", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot",
+                "ZPrimeNeutrino", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot", "ZPrimeAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -131,7 +138,7 @@ let package = Package(
         .executableTarget(
             name: "zprime-examples",
             dependencies: ["ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum",
-                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot", .product(name: "Numerics", package: "swift-numerics")]
+                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot", "ZPrimeAnalysis", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"]),
         .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"]),
@@ -145,6 +152,7 @@ let package = Package(
                     resources: [.copy("References/Borexino_Bauer2018onh.lmt")]),
         .testTarget(name: "ZPrimeConstraintsTests", dependencies: ["ZPrimeConstraints"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ZPrimeScanTests", dependencies: ["ZPrimeScan"], exclude: ["References"]),
+        .testTarget(name: "ZPrimeAnalysisTests", dependencies: ["ZPrimeAnalysis"]),
         .testTarget(name: "ZPrimePlotTests", dependencies: ["ZPrimePlot"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden"]),
     ],

@@ -5,8 +5,9 @@
 // (enumeration of anomaly-free charges), ZPrimeStore (SQLite store), ZPrimePoint (a parameter
 // point and the resolution of user input), ZPrimeSpectrum (mass-basis particles and coupling
 // matrices), ZPrimeCouplings, ZPrimeDecays, ZPrimeObservables, ZPrimeConstraints (limits and
-// constraints), ZPrimeScan (grid scans and their store), ZPrimePlot (exclusion plots as SVG).
+// constraints), ZPrimeScan (grid scans and their store), ZPrimePlot (exclusion plots as SVG), ZPrimeAnalysis (the main job).
 // Import the stage you need, or this umbrella for all of them.
+@_exported import ZPrimeAnalysis
 @_exported import ZPrimeAtlas
 @_exported import ZPrimeBatch
 @_exported import ZPrimeConstraints

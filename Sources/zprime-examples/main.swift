@@ -16,6 +16,18 @@ import ZPrimeKit
     }
 }
 
+run("ZPrimeAnalysis/Analysis.swift #1") {
+    let point = try ParameterPoint(model: BuiltinModels.model(named: "Lmu-Ltau")!, mass: 0.01, coupling: 5e-4,
+                                   datasets: DatasetSelection(muon: "2021"))
+    let result = try Analysis.run(point: point, plane: AnalysisPlane(masses: 1e-3...1, couplings: 1e-5...1e-2, massPoints: 21))
+    print(result.benchmark.origin, result.bandWindows.first?.masses ?? 0...0)   // g2_mu, the masses where the band survives
+}
+
+run("ZPrimeAnalysis/AnalysisPlane.swift #1") {
+    let plane = AnalysisPlane.standard(for: BuiltinModels.model(named: "Lmu-Ltau")!)
+    print(plane.masses, plane.couplings)   // 0.001...1.0 1e-05...0.01
+}
+
 run("ZPrimeAtlas/AtlasEnumerator.swift #1") {
     let configuration = try AtlasConfiguration(maxCharge: 10, quarkMode: .universal)
     let enumerator = AtlasEnumerator(configuration: configuration)

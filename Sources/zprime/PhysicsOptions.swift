@@ -8,6 +8,27 @@ struct PointOptions: ParsableArguments {
     @Option(name: .long, help: "A built-in model name (zprime models) or a .toml/.json model file.")
     var model: String
 
+    @OptionGroup var choices: PointChoices
+
+    var coupling: Double? { choices.coupling }
+    var kineticMixing: Double? { choices.kineticMixing }
+    var mixingRatio: Double? { choices.mixingRatio }
+    var neutrinos: LightNeutrinos { choices.neutrinos }
+    var loopMixing: LoopMixingMode { choices.loopMixing }
+
+    /// The request for `mass`, with the dark sector given by the caller.
+    func request(mass: Double?, darkSector: DarkSector = .none, datasets: DatasetSelection = .newest) throws -> PointRequest {
+        try choices.request(model: model, mass: mass, darkSector: darkSector, datasets: datasets)
+    }
+
+    /// Resolves the point (see ``PointChoices/point(model:mass:requireMass:darkSector:datasets:)``).
+    func point(mass: Double?, requireMass: Bool = true, darkSector: DarkSector = .none, datasets: DatasetSelection = .newest) throws -> ParameterPoint {
+        try choices.point(model: model, mass: mass, requireMass: requireMass, darkSector: darkSector, datasets: datasets)
+    }
+}
+
+/// The couplings and discrete choices of a point, for commands that name the model themselves.
+struct PointChoices: ParsableArguments {
     @Option(name: .long, parsing: .unconditional,
             help: "The gauge coupling g_X multiplying the model's charges (default 1e-3; ignored, with a warning, for a model without U(1)_X charges such as the dark photon).")
     var coupling: Double?
@@ -27,8 +48,8 @@ struct PointOptions: ParsableArguments {
             help: "Loop-induced kinetic mixing: auto (the finite L_i - L_j loop when no eps is given), on, off, or estimate (eps = e g_X/(16 pi^2) for models whose loop diverges, e.g. U(1)_B).")
     var loopMixing: LoopMixingMode = .automatic
 
-    /// The request for `mass`, with the dark sector given by the caller.
-    func request(mass: Double?, darkSector: DarkSector = .none, datasets: DatasetSelection = .newest) throws -> PointRequest {
+    /// The request for `model` (a built-in name or a file) at `mass`.
+    func request(model: String, mass: Double?, darkSector: DarkSector = .none, datasets: DatasetSelection = .newest) throws -> PointRequest {
         let resolved = try ModelReference.resolve(model)
         return PointRequest(model: resolved, mass: mass, coupling: coupling, kineticMixing: kineticMixing, mixingRatio: mixingRatio,
                             loopMixing: loopMixing, neutrinos: neutrinos, darkSector: darkSector, datasets: datasets)
@@ -36,8 +57,9 @@ struct PointOptions: ParsableArguments {
 
     /// Resolves the point (the library applies the defaults and the model's rules) and prints the
     /// resolution's warnings (an ignored option) on standard error.
-    func point(mass: Double?, requireMass: Bool = true, darkSector: DarkSector = .none, datasets: DatasetSelection = .newest) throws -> ParameterPoint {
-        let resolution = try request(mass: mass, darkSector: darkSector, datasets: datasets).resolve(requireMass: requireMass)
+    func point(model: String, mass: Double?, requireMass: Bool = true, darkSector: DarkSector = .none,
+               datasets: DatasetSelection = .newest) throws -> ParameterPoint {
+        let resolution = try request(model: model, mass: mass, darkSector: darkSector, datasets: datasets).resolve(requireMass: requireMass)
         for problem in resolution.problems where problem.severity >= .warning {
             Console.error("warning: " + OptionNames.describe(problem))
         }
