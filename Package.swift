@@ -69,7 +69,7 @@ let package = Package(
         // Low-energy observables: lepton g-2, X17, parity violation, neutrino scattering.
         .target(
             name: "ZPrimeObservables",
-            dependencies: ["ZPrimeCouplings", .product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["ZPrimeCouplings", "ZPrimeDecays", .product(name: "Numerics", package: "swift-numerics")],
             resources: [.copy("MeasuredInputs")]
         ),
         // Umbrella module re-exporting the pipeline stages.
@@ -88,7 +88,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"]),
+        .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"], exclude: ["References"]),
         .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"]),
         .testTarget(name: "ZPrimePointTests", dependencies: ["ZPrimePoint"]),
         .testTarget(name: "ZPrimeSpectrumTests", dependencies: ["ZPrimeSpectrum"]),

@@ -17,7 +17,8 @@ import ZPrimeModels
 /// (the interaction basis is the mass basis: family-diagonal charges give diagonal couplings), plus
 /// the light N_R when the point's neutrinos are ``LightNeutrinos/lightSterile``. Extra fermions of
 /// the model are taken heavy and unmixed; mixing with them (vector-like leptons) comes from a mass
-/// matrix, not from charges alone.
+/// matrix, not from charges alone: a model with ``FermionSpectrum/vectorLikeLeptons`` whose point
+/// carries the model's parameters gets its mass-basis table from ``VectorLikeLeptonCouplings``.
 ///
 /// The calculator is prepared once per point (quantum numbers, loop fermions, the mixing at the
 /// point's mass); ``table(mass:squaredMomentum:)`` sweeps masses and momenta without rebuilding it,
@@ -39,6 +40,9 @@ public struct CouplingCalculator: Sendable {
     public let loopMixing: LoopKineticMixing?
     /// The mass-basis particles the couplings are computed for.
     public let particles: ParticleTable
+    /// The seed model's vector-like-lepton spectrum, when the model has that spectrum and the point
+    /// its parameters (``FermionSpectrum/vectorLikeLeptons``); nil otherwise.
+    public let vectorLikeLeptons: VectorLikeLeptonCouplings?
 
     /// (T3, Y, X) of a chiral part.
     private struct QuantumNumbers: Sendable {
@@ -97,7 +101,6 @@ public struct CouplingCalculator: Sendable {
             table = try table.appending(sterile)
             for x in n { parts.append((nil, QuantumNumbers(isospin: 0, hypercharge: 0, charge: x))) }
         }
-        particles = table
         chiralParts = parts
 
         let loop = Self.loopCandidate(model: model, particles: table, leptonLeft: l, leptonRight: e, gaugeCoupling: point.coupling)
@@ -117,6 +120,15 @@ public struct CouplingCalculator: Sendable {
         }
         pointMixing = try GaugeBosonMixing(kineticMixing: eps, gaugeCoupling: point.coupling, higgsCharge: model.higgsCharge.doubleValue,
                                            bosonMass: point.mass, electroweak: scheme)
+        // The spectrum provider the model chooses: mass matrices for the vector-like leptons.
+        if model.spectrum == .vectorLikeLeptons, !point.modelParameters.isEmpty {
+            let spectrum = try VectorLikeLeptonCouplings(point: point, mixing: pointMixing, scheme: scheme)
+            vectorLikeLeptons = spectrum
+            particles = spectrum.particles
+        } else {
+            vectorLikeLeptons = nil
+            particles = table
+        }
     }
 
     /// The same point with the model's coupling (g_X, or eps for the dark photon) set to `value`.
@@ -163,11 +175,18 @@ public struct CouplingCalculator: Sendable {
         }
         let q2 = q2 ?? mass * mass
         try Validate.finite(q2, .squaredMomentum)
+        if vectorLikeLeptons != nil && mass != point.mass {
+            // m_Z' is tied to v_X: another mass is another spectrum.
+            return try CouplingCalculator(point: point.withMass(mass), scheme: scheme).table(squaredMomentum: q2)
+        }
         return table(mixing: try mixing(bosonMass: mass), squaredMomentum: q2)
     }
 
     /// The couplings for a given mixing and momentum transfer (q^2 finite).
     public func table(mixing: GaugeBosonMixing, squaredMomentum q2: Double) -> CouplingTable {
+        if let vectorLikeLeptons {
+            return vectorLikeLeptons.table(mixing: mixing, squaredMomentum: q2, gaugeCoupling: point.coupling, kineticMixing: kineticMixing)
+        }
         let e = scheme.elementaryCharge
         let loopEps: Complex<Double>? = loopMixing.map { $0.mixing(atSquaredMomentum: q2) }
         var diagonal = [ComplexChiralCoupling](repeating: .zero, count: particles.count)
@@ -200,6 +219,12 @@ public struct CouplingCalculator: Sendable {
         if point.coupling * maxCharge > perturbative {
             list.append(.warning(.nonPerturbativeCoupling, .coupling, value: point.coupling,
                                  "g_X |X|max = \(point.coupling * maxCharge) exceeds sqrt(4 pi): not perturbative"))
+        }
+        if let vectorLikeLeptons {
+            list += vectorLikeLeptons.problems
+        } else if model.spectrum == .vectorLikeLeptons {
+            list.append(.warning(.methodCaveat, .model, value: nil,
+                                 "model \(model.name) without its vector-like-lepton parameters: plain B-L couplings, the mixing with the vector-like leptons is off (give lambda_L, lambda_E, M_L, M_E per generation and m_hX; see docs/seed-model.md)"))
         }
         if let mix = try? mixing(bosonMass: mass ?? point.mass) {
             let shift = mix.shiftedZMass - scheme.zMass
