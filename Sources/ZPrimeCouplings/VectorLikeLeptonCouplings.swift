@@ -266,3 +266,55 @@ public struct VectorLikeLeptonCouplings: Sendable {
         return try ParameterPoint(model: model, mass: m, coupling: g, kineticMixing: .fixed(eps), datasets: datasets, modelParameters: named)
     }
 }
+
+extension VectorLikeLeptonCouplings {
+    /// The names of the gauge inputs a parameter file may carry next to the model parameters:
+    /// `eps_BL` (eps_{B-L}), `eps` (the physical kinetic mixing) or `eps_k` (the Lagrangian one).
+    /// (`v_X` is both: a model parameter that is checked, and the input that fixes m_Z'.)
+    public static let gaugeInputNames = ["eps_BL", "eps", "eps_k"]
+
+    /// A point of the seed model from named inputs (a parameter file, flags) and the options of a
+    /// command: eps_{B-L} from `eps_BL` or g_X from `gaugeCoupling` (not both), eps from `eps`, `eps_k`
+    /// or `kineticMixing` (exactly one, default 0 with a note), m_Z' from `v_X` or `mass` (both only if
+    /// they agree). Every other name is a model parameter.
+    ///
+    /// - Throws: ``Problem`` naming the conflicting or missing input.
+    public static func resolve(named: [String: Double], mass: Double?, gaugeCoupling: Double?, kineticMixing: Double?,
+                               model: Model = BuiltinModels.seedVectorLikeLeptons, datasets: DatasetSelection = .newest,
+                               scheme: ElectroweakScheme = .standard) throws(Problem) -> (point: ParameterPoint, problems: [Problem]) {
+        var parameters = named
+        var problems: [Problem] = []
+        let epsBL = parameters.removeValue(forKey: "eps_BL")
+        let epsGiven = parameters.removeValue(forKey: "eps")
+        let epsK = parameters.removeValue(forKey: "eps_k")
+        let kinetic = [epsGiven, epsK, kineticMixing].compactMap { $0 }
+        guard kinetic.count <= 1 else {
+            throw Problem.invalid(.kineticMixing, text: nil, "give only one of eps, eps_k and the kinetic mixing option", kind: .conflict)
+        }
+        let eps: Double
+        if let epsK {
+            guard epsK.isFinite, abs(epsK) < 1 else { throw Problem.invalid(.field("eps_k"), epsK, "must be finite with |eps_k| < 1") }
+            eps = Self.kineticMixing(lagrangianParameter: epsK, scheme: scheme)
+        } else if let value = epsGiven ?? kineticMixing {
+            eps = value
+        } else {
+            eps = 0
+            problems.append(.note(.defaultUsed, .kineticMixing, value: 0, "not given: eps = 0"))
+        }
+        let epsilon: Double
+        switch (epsBL, gaugeCoupling) {
+        case (let x?, nil): epsilon = x
+        case (nil, let g?):
+            try Validate.positive(g, .coupling)
+            epsilon = epsilonBL(gaugeCoupling: g, kineticMixing: eps, scheme: scheme)
+        case (.some, .some):
+            throw Problem.invalid(.coupling, text: nil, "give eps_BL or the gauge coupling g_X, not both", kind: .conflict)
+        case (nil, nil):
+            throw Problem.invalid(.field("eps_BL"), text: nil, "is required (or the gauge coupling g_X)", kind: .missing)
+        }
+        let p = try VectorLikeLeptonParameters(modelParameters: parameters)
+        problems += p.notes
+        let point = try Self.point(parameters: p, epsilonBL: epsilon, kineticMixing: eps, mass: mass, model: model, datasets: datasets, scheme: scheme)
+        return (point, problems)
+    }
+}

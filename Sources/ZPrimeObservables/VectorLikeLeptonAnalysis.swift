@@ -17,10 +17,11 @@ public struct SeedModelRange: Sendable, Hashable, Codable {
     /// Whether the quoted number could not be reproduced (reported, never used as a test).
     public var open: Bool?
 
-    /// Whether |value| lies inside.
+    /// Whether |value| lies inside, with a relative slack of 1e-6 (the ranges are quoted to two
+    /// digits; eps_n = eps_{B-L} sits on the lower edge up to O(eps^2) corrections of the mixing).
     public func contains(_ value: Double) -> Bool {
         let x = abs(value)
-        return (lower.map { x >= $0 } ?? true) && (upper.map { x <= $0 } ?? true)
+        return (lower.map { x >= $0 * (1 - 1e-6) } ?? true) && (upper.map { x <= $0 * (1 + 1e-6) } ?? true)
     }
 
     struct File: Codable {
