@@ -131,7 +131,14 @@ public struct VectorLikeLeptonParameters: Sendable, Hashable {
     }
 
     /// Whether `name` is one of the seed model's parameter names (``allNames``).
-    public static func isParameterName(_ name: String) -> Bool { (try? parse(name)) != nil }
+    public static func isParameterName(_ name: String) -> Bool {
+        do {
+            _ = try parse(name)   // nil for m_hX and v_X, which are names too
+            return true
+        } catch {
+            return false
+        }
+    }
 
     /// The (coupling, row, column) a name refers to, or nil for `m_hX` and `v_X`.
     static func parse(_ name: String) throws(Problem) -> (Coupling, Int, Int)? {
@@ -254,6 +261,20 @@ public struct VectorLikeLeptonParameters: Sendable, Hashable {
         self.scalarMass = scalarMass
         self.scalarVEV = scalarVEV
         self.notes = notes
+    }
+
+    /// Equal parameters describe the same model point; the ``notes`` (how the defaults were reached)
+    /// do not take part.
+    public static func == (a: VectorLikeLeptonParameters, b: VectorLikeLeptonParameters) -> Bool {
+        a.values == b.values && a.active == b.active && a.tunedYukawa == b.tunedYukawa && a.scalarMass == b.scalarMass && a.scalarVEV == b.scalarVEV
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(values)
+        hasher.combine(active)
+        hasher.combine(tunedYukawa)
+        hasher.combine(scalarMass)
+        hasher.combine(scalarVEV)
     }
 
     /// The value of matrix `c` at (row, column).

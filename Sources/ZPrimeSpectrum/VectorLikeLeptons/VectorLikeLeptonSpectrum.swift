@@ -466,17 +466,17 @@ public struct VectorLikeLeptonSpectrum: Sendable {
                     let x = p.values[c]![a.rawValue][b.rawValue]
                     guard abs(x) > perturbative else { continue }
                     let name = a == b ? "\(c.rawValue)_\(a.suffix)" : "\(c.rawValue)_\(a.suffix)_\(b.suffix)"
-                    list.append(.warning(.nonPerturbativeCoupling, .field(name), value: x, "exceeds sqrt(4 pi) = \(perturbative): not perturbative"))
+                    list.append(.warning(.nonPerturbativeCoupling, .field(name), value: x, "\(name) above sqrt(4 pi) = 3.545 is not perturbative"))
                 }
             }
         }
         if p.scalarMass < scalarMassBound {
             list.append(.warning(.extrapolation, .field("m_hX"), value: p.scalarMass,
-                                 "below the collider bound m_hX > \(scalarMassBound) GeV quoted with the model (recast slepton/neutralino searches)"))
+                                 "m_hX below the collider bound m_hX > \(scalarMassBound) GeV quoted with the model (recast slepton/neutralino searches)"))
         }
         for (index, m) in chargedMasses.enumerated().dropFirst(3) where m < vectorLikeMassBound {
             list.append(.warning(.extrapolation, .field("M_L_\(chargedGenerations[index].suffix)"), value: m,
-                                 "a physical vector-like lepton mass (state \(index + 1), \(m) GeV) is below the collider bound of about \(vectorLikeMassBound) GeV"))
+                                 "a physical vector-like lepton mass (state \(index + 1), \((m * 100).rounded() / 100) GeV) is below the collider bound of about \(vectorLikeMassBound) GeV"))
         }
         return list
     }
