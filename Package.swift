@@ -69,7 +69,7 @@ let package = Package(
         // Low-energy observables: lepton g-2, X17, parity violation, neutrino scattering.
         .target(
             name: "ZPrimeObservables",
-            dependencies: ["ZPrimeCouplings", "ZPrimeDecays", .product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["ZPrimeDecays", "ZPrimeCouplings", "ZPrimeSpectrum", "ZPrimePoint", "ZPrimeCore", .product(name: "Numerics", package: "swift-numerics")],
             resources: [.copy("MeasuredInputs")]
         ),
         // Umbrella module re-exporting the pipeline stages.
@@ -88,15 +88,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Every example of the doc comments, compiled and run (swift run zprime-examples).
+        // Every stage listed, not only the umbrella (as for zprime: a layout change behind
+        // `@_exported import` alone left a stale binary).
+        .executableTarget(
+            name: "zprime-examples",
+            dependencies: ["ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum",
+                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", .product(name: "Numerics", package: "swift-numerics")]
+        ),
         .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"], exclude: ["References"]),
         .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"]),
         .testTarget(name: "ZPrimePointTests", dependencies: ["ZPrimePoint"]),
         .testTarget(name: "ZPrimeSpectrumTests", dependencies: ["ZPrimeSpectrum"]),
         .testTarget(name: "ZPrimeAtlasTests", dependencies: ["ZPrimeAtlas", "ZPrimeStore"]),
-        .testTarget(name: "ZPrimeCouplingsTests", dependencies: ["ZPrimeCouplings"]),
+        .testTarget(name: "ZPrimeCouplingsTests", dependencies: ["ZPrimeCouplings"], exclude: ["References"]),
         .testTarget(name: "ZPrimeDecaysTests", dependencies: ["ZPrimeDecays"]),
-        .testTarget(name: "ZPrimeObservablesTests", dependencies: ["ZPrimeObservables"]),
-        .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime"], exclude: ["Golden"]),
+        .testTarget(name: "ZPrimeObservablesTests", dependencies: ["ZPrimeObservables"], exclude: ["References"]),
+        .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,7 +3,7 @@
 /// Textures are bit masks with bit `3*i + j` for entry (i, j) (row i of the first field, column j
 /// of the second). Families are in the solution's canonical order.
 public struct AtlasClassification: Hashable, Sendable {
-    /// Vector or chiral charged-lepton couplings (seed 004).
+    /// Vector or chiral charged-lepton couplings (Greljo et al., arXiv:2107.07518).
     public enum Category: String, Sendable, Hashable, CaseIterable, Codable {
         /// The charged-lepton Yukawa is fully allowed: the E charges equal the L charges (shifted
         /// by X_H) as multisets, so the Z' couples vectorially to the charged leptons.
@@ -14,7 +14,7 @@ public struct AtlasClassification: Hashable, Sendable {
 
     /// Vector or chiral.
     public let category: Category
-    /// Muoquark compatibility of an S_3 (3bar, 3, 1/3) leptoquark (seed 004).
+    /// Muoquark compatibility of an S_3 (3bar, 3, 1/3) leptoquark (Greljo et al., arXiv:2107.07518).
     public let muoquarkS3: Bool
     /// Muoquark compatibility of an S_1 (3bar, 1, 1/3) leptoquark with the same charge.
     public let muoquarkS1: Bool
@@ -82,8 +82,8 @@ public struct AtlasClassification: Hashable, Sendable {
         category = chargedLeptonRank == 3 ? .vector : .chiral
         diracCompatible = n > 0 && x[L] == x[L + 1] && x[L + 1] == x[L + 2] && chargedLeptonRank == 3 && neutrinoRank >= 2
 
-        // Muoquarks (seed 004): an S_3 coupling Q_a L_j with X_S = -(X_Qa + X_Lj) that couples no
-        // other lepton doublet and no quark pair. Following the seed's 2+1 list, the same-family
+        // Muoquarks (Greljo et al., arXiv:2107.07518): an S_3 coupling Q_a L_j with X_S = -(X_Qa + X_Lj) that couples no
+        // other lepton doublet and no quark pair. Following their 2+1 list, the same-family
         // diquark Q_k Q_k S^* is excluded too (it vanishes for S_3 by Fermi statistics, not for S_1).
         let firstQuark = quarkMode == .twoPlusOne ? 2 : 0
         var s3 = false

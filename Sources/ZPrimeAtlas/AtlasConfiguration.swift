@@ -1,10 +1,10 @@
 /// How the quark charges are parametrised in an atlas enumeration.
 public enum QuarkMode: String, CaseIterable, Sendable, Hashable, Codable {
     /// Quark-flavour universal: X_Qi = X_Ui = X_Di = X_q for all families (with a Higgs charge h:
-    /// X_U = X_q + h, X_D = X_q - h, so every quark Yukawa stays allowed). Seed 004: 276 solutions
+    /// X_U = X_q + h, X_D = X_q - h, so every quark Yukawa stays allowed). Greljo et al. (arXiv:2107.07518): 276 solutions
     /// at |X| <= 10 including the trivial one.
     case universal
-    /// "2+1", third-family quarks (seed 004, PHYSICS.md section 2): the image of the universal
+    /// "2+1", third-family quarks (Greljo et al., arXiv:2107.07518): the image of the universal
     /// atlas under X_q12 = 0, X_q3 = 3 X_q with X_q != 0 and |X_q3| <= Q_max. It keeps the
     /// universal solution's primitivity (see the README's atlas section).
     case twoPlusOne = "two-plus-one"

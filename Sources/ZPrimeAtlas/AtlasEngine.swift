@@ -1,7 +1,7 @@
 /// The meet-in-the-middle solver behind the atlas.
 ///
 /// With S_F = sum of the charges of species F, the four linear conditions fix every species sum
-/// from a = S_Q and b = S_U (PHYSICS.md section 2):
+/// from a = S_Q and b = S_U:
 ///
 ///     S_D = 2a - b,  S_L = -3a,  S_E = -2a - b,  S_N = b - 4a.
 ///
@@ -86,7 +86,7 @@ struct AtlasEngine: Sendable {
         case .universal, .free:
             return [x, x, x, x + h, x + h, x + h, x - h, x - h, x - h]
         case .twoPlusOne:
-            // Seed 004: X_q12 = 0, X_q3 = 3 X_q (quark Yukawas kept with X_U = X_Q + h, X_D = X_Q - h).
+            // Greljo et al.: X_q12 = 0, X_q3 = 3 X_q (quark Yukawas kept with X_U = X_Q + h, X_D = X_Q - h).
             return [0, 0, 3 * x, h, h, 3 * x + h, -h, -h, 3 * x - h]
         }
     }

@@ -4,7 +4,7 @@ import ZPrimeModels
 
 /// One anomaly-free integer charge assignment of SM + n N_R, in canonical form.
 ///
-/// Equivalences (PHYSICS.md section 2, seed 004, Allanach-Davighi-Melville): the three charges of
+/// Equivalences (Greljo et al., arXiv:2107.07518; Allanach, Davighi, Melville, arXiv:1812.04602): the three charges of
 /// each species (L, E, N and, in the free mode, Q, U, D) are a multiset, so permutations act on
 /// each species separately; X and -X are the same; only primitive assignments (gcd 1) count.
 ///
@@ -129,7 +129,7 @@ public struct AtlasSolution: Hashable, Sendable, CustomStringConvertible {
         }.joined(separator: " ")
     }
 
-    /// The six anomaly coefficients in seed 004's normalisation, evaluated directly in integers.
+    /// The six anomaly coefficients in the normalisation of Greljo et al. (arXiv:2107.07518), evaluated directly in integers.
     public var anomalyCoefficients: [Int] {
         let q = charges(of: .Q), u = charges(of: .U), d = charges(of: .D)
         let l = charges(of: .L), e = charges(of: .E), n = charges(of: .N)
@@ -155,7 +155,7 @@ public struct AtlasSolution: Hashable, Sendable, CustomStringConvertible {
             charges: [.Q: r(charges(of: .Q)), .U: r(charges(of: .U)), .D: r(charges(of: .D)),
                       .L: r(charges(of: .L)), .E: r(charges(of: .E)), .N: r(charges(of: .N))],
             higgsCharge: Rational(higgsCharge),
-            references: ["ZPrime U(1)_X atlas (seed 004 conventions)"]
+            references: ["ZPrime U(1)_X atlas (conventions of Greljo et al., arXiv:2107.07518)"]
         )
     }
 }

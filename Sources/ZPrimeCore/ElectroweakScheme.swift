@@ -9,8 +9,8 @@
 ///     sin^2 theta_W cos^2 theta_W = pi alpha(0) / (sqrt2 G_F m_Z^2)  =>  sin^2 theta_W = 0.21215,
 ///     g_Z = e/(sin theta_W cos theta_W) = 2 m_Z/v = 0.74070,   g' = e/cos theta_W,   m_W = m_Z cos theta_W.
 ///
-/// Why this scheme: a Z' coupling is quoted in units of the low-energy e (the seeds' eps^V, eps^A
-/// convention, L = e Z' fbar gamma (eps^V + gamma^5 eps^A) f), so e must be e(0); the strength of a
+/// Why this scheme: a Z' coupling is quoted in units of the low-energy e (the eps^V, eps^A
+/// convention of Hati et al., JHEP 07 (2020) 235, L = e Z' fbar gamma (eps^V + gamma^5 eps^A) f), so e must be e(0); the strength of a
 /// low-energy neutral current (the Z admixture of a light Z') is fixed by G_F; the position of the Z
 /// pole by m_Z. With these three exact, g_Z = e/(s_W c_W) equals the G_F value 2 m_Z/v identically
 /// (an on-shell sin^2 theta_W = 1 - m_W^2/m_Z^2 = 0.22321 with alpha(0) gives a g_Z 1.8 % lower).

@@ -10,7 +10,8 @@
 ///
 /// ```swift
 /// let y = try Rational(parsing: "1/6")
-/// let sum = try y + Rational(1, 3)      // 1/2
+/// let sum = try y + Rational(1, 3)
+/// print(sum)   // 1/2
 /// ```
 public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The reduced numerator (carries the sign).

@@ -9,6 +9,7 @@
 /// // In a Slurm array started with --array=0-14:2 (tasks 0, 2, ..., 14), task 14 is shard 8 of 8:
 /// let task = try Shard(environment: ["SLURM_ARRAY_TASK_ID": "14", "SLURM_ARRAY_TASK_MIN": "0",
 ///                                    "SLURM_ARRAY_TASK_MAX": "14", "SLURM_ARRAY_TASK_STEP": "2"])
+/// print(shard, task!)   // 3/8 8/8
 /// ```
 public struct Shard: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The 1-based shard index.

@@ -27,7 +27,7 @@ import ZPrimeModels
 /// ```swift
 /// let point = try ParameterPoint(model: BuiltinModels.model(named: "Lmu-Ltau")!, mass: 0, coupling: 1e-3)
 /// let calculator = try CouplingCalculator(point: point)
-/// calculator.table(squaredMomentum: 0)[.electron].vector.real   // loop-induced, about -1.4e-5
+/// print(try calculator.table(squaredMomentum: 0)[.electron].vector.real)   // loop-induced, about -1.4e-5
 /// ```
 public struct CouplingCalculator: Sendable {
     /// The parameter point.
@@ -52,6 +52,8 @@ public struct CouplingCalculator: Sendable {
     }
     /// The left- and right-handed parts of every particle (nil when absent).
     private let chiralParts: [(left: QuantumNumbers?, right: QuantumNumbers?)]
+    /// The electric charge of every particle, read once (the per-mass loop copies no `Particle`).
+    private let electricCharges: [Double]
     private let pointMixing: GaugeBosonMixing
 
     /// The model.
@@ -102,6 +104,7 @@ public struct CouplingCalculator: Sendable {
             for x in n { parts.append((nil, QuantumNumbers(isospin: 0, hypercharge: 0, charge: x))) }
         }
         chiralParts = parts
+        electricCharges = table.map(\.charge)
 
         let loop = Self.loopCandidate(model: model, particles: table, leptonLeft: l, leptonRight: e, gaugeCoupling: point.coupling)
         switch point.loopMixing {
@@ -182,27 +185,48 @@ public struct CouplingCalculator: Sendable {
         return table(mixing: try mixing(bosonMass: mass), squaredMomentum: q2)
     }
 
+    /// Whether every coupling this calculator produces is flavour diagonal (true for couplings
+    /// from charges: the interaction basis is the mass basis; false for a mass-matrix spectrum such
+    /// as the vector-like leptons). Sweeps use ``fillDiagonal(mixing:squaredMomentum:into:)``
+    /// then, without building a table per mass.
+    public var isFlavourDiagonal: Bool { vectorLikeLeptons == nil }
+
+    /// A zero diagonal, one entry per particle, for ``fillDiagonal(mixing:squaredMomentum:into:)``.
+    public func zeroDiagonal() -> [ComplexChiralCoupling] { ChiralCouplingMatrix(particles: particles).diagonal }
+
     /// The couplings for a given mixing and momentum transfer (q^2 finite).
     public func table(mixing: GaugeBosonMixing, squaredMomentum q2: Double) -> CouplingTable {
         if let vectorLikeLeptons {
             return vectorLikeLeptons.table(mixing: mixing, squaredMomentum: q2, gaugeCoupling: point.coupling, kineticMixing: kineticMixing)
         }
+        // The zero matrix is made inside ZPrimeSpectrum, where the metadata of its arrays is
+        // prespecialised: building `[ComplexChiralCoupling]` here looked it up at run time.
+        var matrix = ChiralCouplingMatrix(particles: particles)
+        let loopEps = fillDiagonal(mixing: mixing, squaredMomentum: q2, into: &matrix.diagonal)
+        return CouplingTable(mass: mixing.bosonMass, squaredMomentum: q2, matrix: matrix,
+                             gaugeCoupling: point.coupling, kineticMixing: kineticMixing, loopMixing: loopEps)
+    }
+
+    /// Writes the diagonal couplings for `mixing` and `q2` into `diagonal` (one entry per particle,
+    /// e.g. from ``zeroDiagonal()``) and returns the loop-induced mixing eps(q^2) that was added, if
+    /// any. The allocation-free core of ``table(mixing:squaredMomentum:)`` for sweeps.
+    @discardableResult
+    public func fillDiagonal(mixing: GaugeBosonMixing, squaredMomentum q2: Double, into diagonal: inout [ComplexChiralCoupling]) -> Complex<Double>? {
+        precondition(isFlavourDiagonal && diagonal.count == particles.count, "a flavour-diagonal calculator, one diagonal entry per particle")
         let e = scheme.elementaryCharge
         let loopEps: Complex<Double>? = loopMixing.map { $0.mixing(atSquaredMomentum: q2) }
-        var diagonal = [ComplexChiralCoupling](repeating: .zero, count: particles.count)
         for (i, part) in chiralParts.enumerated() {
             let gL = part.left.map { mixing.coupling(isospin: $0.isospin, hypercharge: $0.hypercharge, charge: $0.charge) } ?? 0
             let gR = part.right.map { mixing.coupling(isospin: $0.isospin, hypercharge: $0.hypercharge, charge: $0.charge) } ?? 0
             var vector = Complex((gL + gR) / (2 * e), 0)
             let axial = Complex((gR - gL) / (2 * e), 0)
-            let charge = particles[i].charge
+            let charge = electricCharges[i]
             if let loopEps, charge != 0 {
                 vector = vector + Complex(-charge, 0) * loopEps
             }
             diagonal[i] = ComplexChiralCoupling(vector: vector, axial: axial)
         }
-        return CouplingTable(mass: mixing.bosonMass, squaredMomentum: q2, matrix: ChiralCouplingMatrix(particles: particles, diagonal: diagonal),
-                             gaugeCoupling: point.coupling, kineticMixing: kineticMixing, loopMixing: loopEps)
+        return loopEps
     }
 
     /// Problems worth reporting with couplings at `mass` (default: the point's), returned as data:

@@ -40,9 +40,9 @@ public struct CouplingTable: Sendable, Hashable {
     /// A table from its parts; the nucleon couplings are derived from the u, d, s entries.
     public init(mass: Double, squaredMomentum: Double, matrix: ChiralCouplingMatrix, gaugeCoupling: Double = 0,
                 kineticMixing: Double = 0, loopMixing: Complex<Double>? = nil, otherBosons: [NeutralBoson] = []) {
-        precondition(matrix.particles.count >= ParticleTable.standardModelCount
-                     && matrix.particles.prefix(ParticleTable.standardModelCount).map(\.name) == ParticleTable.standardModel.map(\.name),
-                     "a coupling table's particles start with the twelve Standard Model fermions")
+        precondition(matrix.particles.count >= ParticleTable.standardModelCount, "a coupling table starts with the twelve Standard Model fermions")
+        assert(matrix.particles.prefix(ParticleTable.standardModelCount).map(\.name) == ParticleTable.standardModel.map(\.name),
+               "a coupling table's particles start with the twelve Standard Model fermions, in order")
         self.mass = mass
         self.squaredMomentum = squaredMomentum
         self.matrix = matrix

@@ -2,14 +2,14 @@ import ZPrimeCore
 
 /// The exact diagonalisation of the kinetically mixed B-W3-X system with an X-charged Higgs.
 ///
-/// Seed 000, backup "Gauge boson mixing" (Hati, Kriewald, Orloff, Teixeira, JHEP 07 (2020) 235)
+/// Hati, Kriewald, Orloff, Teixeira (JHEP 07 (2020) 235, appendix on gauge boson mixing)
 /// treats L = -1/4 B^2 - 1/4 X^2 + (eps_k/2) B X with a U(1)_X-neutral Higgs; ZPrime generalises it
 /// to a Higgs doublet of U(1)_X charge X_H (Z-Z' mass mixing) and solves the mass of the
 /// X-breaking scalar sector, m_B', from the requested physical Z' mass.
 ///
 /// Steps (all closed form, no iteration):
 /// 1. Remove the kinetic mixing: B = B~ + s X~, X = c X~, s = eps_k/sqrt(1 - eps_k^2),
-///    c = 1/sqrt(1 - eps_k^2). The physical eps of the seeds, eps = eps_k cos(theta_W)/sqrt(1 - eps_k^2)
+///    c = 1/sqrt(1 - eps_k^2). The physical eps of Hati et al., eps = eps_k cos(theta_W)/sqrt(1 - eps_k^2)
 ///    (= s cos(theta_W)), is the input; eps_k = eps/sqrt(cos^2(theta_W) + eps^2).
 /// 2. Rotate (B~, W3) by theta_W to (A, Z0). The photon decouples exactly. In (Z0, X~) the mass
 ///    matrix is (v^2/4) [[g_Z^2, -g_Z eta], [-g_Z eta, eta^2]] + diag(0, c^2 m_B'^2),
@@ -27,7 +27,7 @@ import ZPrimeCore
 /// The form is arranged so that nothing cancels: for a light Z' (lambda << m_Z^2, rho - 1 =
 /// lambda/(m_Z0^2 - lambda) computed directly) the neutrino's kinetic-mixing coupling is the small
 /// (rho - 1) term itself, not a difference of O(eps) numbers. Limits:
-/// lambda -> 0, X_H = 0 gives x (e eps Q + g_X X/sqrt(1 - eps_k^2)), the seed's leading order
+/// lambda -> 0, X_H = 0 gives x (e eps Q + g_X X/sqrt(1 - eps_k^2)), the leading order of Hati et al.
 /// (x = 1/sqrt(1 + s^2 sin^2) = 1 - O(eps^2)).
 ///
 /// No eigenvalue exists in the gap m_Z0^2 < lambda < m_Z0^2 + v^2 eta^2/4 (level repulsion): the

@@ -81,7 +81,8 @@ public struct LoopFermion: Sendable, Hashable {
 /// The finite kinetic mixing induced at one loop between the photon and a Z' whose charges are
 /// traceless against the electric charge, sum_f N_c Q_f X^V_f = 0 (L_i - L_j and its relatives).
 ///
-/// Seed 003 (Foldenauer 2021, after del Aguila, Masip, Perez-Victoria, Nucl. Phys. B456 (1995) 531),
+/// Bauer, Foldenauer, Jaeckel (JHEP 07 (2018) 094, arXiv:1803.05466), after del Aguila, Masip,
+/// Perez-Victoria (Nucl. Phys. B456 (1995) 531),
 /// in the convention L contains -(eps_ij/2) F_{mu nu} F'^{mu nu}:
 ///
 ///     eps_ij(q^2) = e g/(2 pi^2) Int_0^1 dx x(1-x) ln[(m_i^2 - x(1-x) q^2)/(m_j^2 - x(1-x) q^2)],
@@ -97,7 +98,7 @@ public struct LoopFermion: Sendable, Hashable {
 ///
 /// Sign: integrating out the loop gives -(eps/2) F F' with this eps, and removing the mixing by
 /// A -> A - eps Z' leaves every fermion with the extra Z' coupling -eps e Q_f relative to its
-/// direct g X_f. In the seeds' eps^V convention the induced shift is therefore
+/// direct g X_f. In the eps^V convention of Hati et al. (JHEP 07 (2020) 235) the induced shift is therefore
 /// Delta eps^V_f = -eps(q^2) Q_f (``inducedVectorShift(electricCharge:atSquaredMomentum:)``). For
 /// L_mu - L_tau (g > 0) the electron coupling comes out negative, opposite to the muon's direct
 /// coupling: the muon cloud around an X source is lighter and wider than the tau cloud, so it
@@ -127,7 +128,7 @@ public struct LoopKineticMixing: Sendable, Hashable {
                           gaugeCoupling: gaugeCoupling)!
     }
 
-    /// eps(q^2) in the seed-003 convention (L contains -(eps/2) F F'); complex above the lightest
+    /// eps(q^2) in the convention of Bauer, Foldenauer and Jaeckel (L contains -(eps/2) F F'); complex above the lightest
     /// loop threshold 4 m_f^2. `q2` in GeV^2, any finite value (space-like q^2 < 0 allowed).
     public func mixing(atSquaredMomentum q2: Double) -> Complex<Double> {
         var sum = Complex<Double>.zero

@@ -32,8 +32,8 @@ import ZPrimeModels
 /// let p = VectorLikeLeptonParameters.benchmark(.cancellation, generations: [.electron, .muon])
 /// let point = try VectorLikeLeptonCouplings.point(parameters: p, epsilonBL: 2e-3, kineticMixing: -8e-4, scalarVEV: 14)
 /// let calculator = try CouplingCalculator(point: point)
-/// calculator.vectorLikeLeptons!.scalarVEV        // 14 (tied to m_Z' and g_X)
-/// try calculator.table(squaredMomentum: 0)[.electron].axial   // 0: lambda_L = lambda_E, M_L = M_E
+/// print(calculator.vectorLikeLeptons!.scalarVEV)                 // 14 (tied to m_Z' and g_X)
+/// print(try calculator.table(squaredMomentum: 0)[.electron].axial)   // 0: lambda_L = lambda_E, M_L = M_E
 /// ```
 public struct VectorLikeLeptonCouplings: Sendable {
     /// The model parameters.
@@ -231,7 +231,7 @@ public struct VectorLikeLeptonCouplings: Sendable {
     ///
     /// - Throws: ``Problem`` for a missing or inconsistent v_X / m_Z', bad gauge inputs, or bad parameters.
     public static func point(parameters: VectorLikeLeptonParameters, epsilonBL: Double, kineticMixing eps: Double,
-                             scalarVEV: Double? = nil, mass: Double? = nil, model: Model = BuiltinModels.seedVectorLikeLeptons,
+                             scalarVEV: Double? = nil, mass: Double? = nil, model: Model = BuiltinModels.bMinusLVectorLikeLeptons,
                              datasets: DatasetSelection = .newest, scheme: ElectroweakScheme = .standard) throws(Problem) -> ParameterPoint {
         guard epsilonBL.isFinite, epsilonBL > 0, epsilonBL < 1 else {
             throw Problem.invalid(.coupling, epsilonBL, "eps_{B-L} must be finite, > 0 and < 1")
@@ -280,7 +280,7 @@ extension VectorLikeLeptonCouplings {
     ///
     /// - Throws: ``Problem`` naming the conflicting or missing input.
     public static func resolve(named: [String: Double], mass: Double?, gaugeCoupling: Double?, kineticMixing: Double?,
-                               model: Model = BuiltinModels.seedVectorLikeLeptons, datasets: DatasetSelection = .newest,
+                               model: Model = BuiltinModels.bMinusLVectorLikeLeptons, datasets: DatasetSelection = .newest,
                                scheme: ElectroweakScheme = .standard) throws(Problem) -> (point: ParameterPoint, problems: [Problem]) {
         var parameters = named
         var problems: [Problem] = []

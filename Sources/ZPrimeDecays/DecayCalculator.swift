@@ -6,7 +6,7 @@ import ZPrimeModels
 /// Partial widths, branching ratios and lifetimes of a Z' from its couplings.
 ///
 /// Channels (see ``DecayChannel``), all at tree level in the Z' coupling, widths in GeV:
-/// - Fermion pairs (leptons; heavy quarks times the QCD factor), PHYSICS.md section 4:
+/// - Fermion pairs (leptons; heavy quarks times the QCD factor):
 ///   Gamma = N_c m/(12 pi) beta [|g_V|^2 (1 + 2 mu^2) + |g_A|^2 beta^2], mu = m_f/m,
 ///   beta^2 = 1 - 4 mu^2 formed as (m - 2 m_f)(m + 2 m_f)/m^2 so that it is exact at threshold
 ///   (m = 2 m_f gives exactly 0).
@@ -130,7 +130,18 @@ public struct DecayCalculator: Sendable {
     public func widths(masses: [Double]) throws(Problem) -> [DecayWidths] {
         var results: [DecayWidths] = []
         results.reserveCapacity(masses.count)
-        for m in masses { results.append(try widths(mass: m)) }
+        guard couplings.isFlavourDiagonal else {
+            for m in masses { results.append(try widths(mass: m)) }
+            return results
+        }
+        // A flavour-diagonal calculator: one buffer of diagonal couplings reused across the masses
+        // (no coupling table, and no array, built per mass).
+        var diagonal = couplings.zeroDiagonal()
+        for m in masses {
+            guard m.isFinite, m > 0 else { throw Problem.invalid(.mass, m, "must be finite and > 0") }
+            _ = couplings.fillDiagonal(mixing: try couplings.mixing(bosonMass: m), squaredMomentum: m * m, into: &diagonal)
+            results.append(widths(mass: m, diagonal: diagonal, table: nil))
+        }
         return results
     }
 
@@ -138,10 +149,15 @@ public struct DecayCalculator: Sendable {
     /// and every other pair of the particle table in ``DecayChannel/exotic`` or
     /// ``DecayChannel/invisible``).
     public func widths(mass m: Double, couplings c: CouplingTable) -> DecayWidths {
+        widths(mass: m, diagonal: c.matrix.diagonal, table: c)
+    }
+
+    /// The widths from the diagonal couplings of the calculator's particle table (`table`, when
+    /// given, supplies any further pairs).
+    func widths(mass m: Double, diagonal values: [ComplexChiralCoupling], table c: CouplingTable?) -> DecayWidths {
         let e = PhysicalConstants.elementaryCharge
         let e2 = e * e
         var w = [Double](repeating: 0, count: DecayChannel.caseCount)
-        let values = c.matrix.diagonal
 
         // Charged leptons.
         for (channel, target, mf) in Self.leptons {
@@ -160,7 +176,10 @@ public struct DecayCalculator: Sendable {
             neutrinos += width
         }
         var sterile = 0.0
-        for k in c.sterileNeutrinos { sterile += neutrinoFactor * (k.vectorMagnitudeSquared + k.axialMagnitudeSquared) }
+        for i in ParticleTable.standardModelCount..<values.count where (c?.particles ?? couplings.particles)[i].kind == .sterileNeutrino {
+            let k = values[i]
+            sterile += neutrinoFactor * (k.vectorMagnitudeSquared + k.axialMagnitudeSquared)
+        }
         w[DecayChannel.sterileNeutrinos.ordinal] = sterile
         w[DecayChannel.neutrinos.ordinal] = neutrinos + sterile
 
@@ -255,7 +274,7 @@ public struct DecayCalculator: Sendable {
 
         // Every other pair of the particle table.
         var pairs: [PairWidth] = []
-        if c.particles.count > ParticleTable.standardModelCount || !c.matrix.isDiagonal {
+        if let c, c.particles.count > ParticleTable.standardModelCount || !c.matrix.isDiagonal {
             pairs = Self.otherPairs(mass: m, couplings: c, alphaS: strongCoupling(max(m, 1)))
             for pair in pairs { w[pair.channel.ordinal] += pair.width }
         }

@@ -2,15 +2,14 @@ import ZPrimeCore
 
 /// The six gauge and gravitational anomaly conditions of SM x U(1)_X.
 ///
-/// Each is computed from group theory over the left-handed Weyl content (PHYSICS.md section 1):
+/// Each is computed from group theory over the left-handed Weyl content :
 ///
 /// - A(SU(3)^2 X) = sum T(colour) dim(isospin) X
 /// - A(SU(2)^2 X) = sum T(isospin) dim(colour) X
 /// - A(Y^2 X) = sum d Y^2 X,  A(Y X^2) = sum d Y X^2,  A(X^3) = sum d X^3,  A(grav^2 X) = sum d X
 ///
 /// with T(fundamental) = 1/2 and d the total gauge dimension. ZPrime reports every value in the
-/// normalisation of seed 004 (Greljo et al., arXiv 2107.07518, the six lines of PHYSICS.md
-/// section 1), which equals the group-theory value times ``seedNormalisation``:
+/// normalisation of Greljo et al. (arXiv:2107.07518, their six anomaly equations), which equals the group-theory value times ``publishedNormalisation``:
 /// 2 for SU(3)^2 X and SU(2)^2 X, 6 for Y^2 X and 1 for the other three. For SM + N with
 /// family charges the result is then exactly, e.g., sum_i (2 X_Qi - X_Ui - X_Di) for SU(3)^2 X.
 public enum AnomalyCondition: String, CaseIterable, Sendable, Hashable, Codable {
@@ -21,8 +20,8 @@ public enum AnomalyCondition: String, CaseIterable, Sendable, Hashable, Codable 
     case xxx = "X^3"
     case gravGravX = "grav^2 X"
 
-    /// The factor converting the group-theory coefficient to seed 004's normalisation.
-    public var seedNormalisation: Rational {
+    /// The factor converting the group-theory coefficient to the normalisation of Greljo et al. (arXiv:2107.07518).
+    public var publishedNormalisation: Rational {
         switch self {
         case .su3su3X, .su2su2X: return Rational(2)
         case .yyX: return Rational(6)
@@ -106,7 +105,7 @@ public struct AnomalyValue: Hashable, Sendable {
     public let name: String
     /// The machine-readable key.
     public let key: String
-    /// The exact value (seed 004 normalisation for the U(1)_X conditions).
+    /// The exact value (normalisation of Greljo et al., arXiv:2107.07518, for the U(1)_X conditions).
     public let value: Rational
     /// Whether the condition is satisfied.
     public var passes: Bool { value.isZero }
@@ -127,7 +126,7 @@ public struct AnomalyReport: Hashable, Sendable {
         for condition in AnomalyCondition.allCases {
             var sum = Rational.zero
             for field in fields { sum = try sum + condition.groupTheoryContribution(field) }
-            values.append(AnomalyValue(name: condition.rawValue, key: condition.key, value: try sum * condition.seedNormalisation))
+            values.append(AnomalyValue(name: condition.rawValue, key: condition.key, value: try sum * condition.publishedNormalisation))
         }
         conditions = values
         var sm: [AnomalyValue] = []

@@ -10,7 +10,7 @@ import ZPrimeCore
 /// | `Lmu-Ltau`, `Le-Lmu`, `Le-Ltau` | lepton-flavour differences | nothing (N_R optional) |
 /// | `B-3Le`, `B-3Lmu`, `B-3Ltau` | baryon number minus three times one lepton flavour | the N_R of that family |
 /// | `protophobic` | U(1)_B with eps = -g_X/e so that eps_p = 0 | the anomalons |
-/// | `b-l-vll` | seed model: B-L with vector-like leptons L, E and h_X (X = 2) | three N_R |
+/// | `b-l-vll` | B-L with vector-like leptons L, E and h_X (X = 2) of Hati et al. (2020) | three N_R |
 public enum BuiltinModels {
     /// One built-in entry.
     public struct Entry: Sendable {
@@ -34,7 +34,7 @@ public enum BuiltinModels {
         Entry(name: "B-3Lmu", summary: baryonMinusThreeLepton(1).summary, model: baryonMinusThreeLepton(1)),
         Entry(name: "B-3Ltau", summary: baryonMinusThreeLepton(2).summary, model: baryonMinusThreeLepton(2)),
         Entry(name: "protophobic", summary: protophobic.summary, model: protophobic),
-        Entry(name: "b-l-vll", summary: seedVectorLikeLeptons.summary, model: seedVectorLikeLeptons),
+        Entry(name: "b-l-vll", summary: bMinusLVectorLikeLeptons.summary, model: bMinusLVectorLikeLeptons),
     ]
 
     /// The built-in model called `name` (case-insensitive), or `nil`.
@@ -57,13 +57,13 @@ public enum BuiltinModels {
     )
 
     /// U(1)_{B-L} with three right-handed neutrinos and a breaking scalar phi of charge 2, whose
-    /// N N phi coupling gives the N_R Majorana masses (seed 003).
+    /// N N phi coupling gives the N_R Majorana masses (Mohapatra, Marshak 1980).
     public static let bMinusL = Model(
         name: "B-L",
         summary: "U(1)_{B-L}: quarks 1/3, leptons -1, three N_R, breaking scalar phi (X = 2)",
         charges: [.Q: uniform(third), .U: uniform(third), .D: uniform(third), .L: uniform(-1), .E: uniform(-1), .N: uniform(-1)],
         scalars: [.singlet("phi", charge: Rational(2))],
-        references: ["seed 003 (Foldenauer 2021)", "Mohapatra, Marshak, PRL 44 (1980) 1316"]
+        references: ["Mohapatra, Marshak, PRL 44 (1980) 1316", "Bauer, Foldenauer, Jaeckel, JHEP 07 (2018) 094, arXiv:1803.05466"]
     )
 
     /// The anomalons of gauged baryon number: Duerr, Fileviez Perez, Wise, PRL 110 (2013) 231801
@@ -118,7 +118,7 @@ public enum BuiltinModels {
             name: name,
             summary: "U(1)_{L_\(leptonNames[i]) - L_\(leptonNames[j])}: family \(i + 1) leptons +1, family \(j + 1) leptons -1 (anomaly free without N_R)",
             charges: [.L: x, .E: x, .N: x],
-            references: ["He, Joshi, Lew, Volkas, PRD 43 (1991) 22", "seed 003 (Foldenauer 2021)"]
+            references: ["He, Joshi, Lew, Volkas, PRD 43 (1991) 22", "Bauer, Foldenauer, Jaeckel, JHEP 07 (2018) 094, arXiv:1803.05466"]
         )
     }
 
@@ -131,24 +131,24 @@ public enum BuiltinModels {
             summary: "U(1)_{B-3L_\(leptonNames[i])}: quarks 1/3, family-\(i + 1) leptons and N_R -3",
             charges: [.Q: uniform(third), .U: uniform(third), .D: uniform(third), .L: x, .E: x, .N: x],
             scalars: [.singlet("phi", charge: Rational(3))],
-            references: ["Greljo, Stangl, Thomsen, arXiv:2103.13991 (seed 004)"]
+            references: ["Greljo, Stangl, Thomsen, Phys. Lett. B 820 (2021) 136554, arXiv:2103.13991"]
         )
     }
 
-    /// The seed model (seeds 000/001; Hati, Kriewald, Orloff, Teixeira, JHEP 07 (2020) 235):
+    /// The model of Hati, Kriewald, Orloff, Teixeira (JHEP 07 (2020) 235, arXiv:2005.00028):
     /// U(1)_{B-L} with three N_R, three vector-like lepton doublets L(1,2,-1/2) and singlets
-    /// E(1,1,-1) of charge +1, and the breaking scalar h_X of charge 2 (seed 001 charge table). Its
+    /// E(1,1,-1) of charge +1, and the breaking scalar h_X of charge 2 (their charge table). Its
     /// mass eigenstates come from the vector-like-lepton mass matrices (``FermionSpectrum/vectorLikeLeptons``).
-    public static let seedVectorLikeLeptons = Model(
+    public static let bMinusLVectorLikeLeptons = Model(
         name: "b-l-vll",
-        summary: "seed model: U(1)_{B-L} + three N_R + vector-like leptons L (doublet), E (singlet) with X = +1, h_X (X = 2)",
+        summary: "U(1)_{B-L} + three N_R + vector-like leptons L (doublet), E (singlet) with X = +1, h_X (X = 2) (Hati et al. 2020)",
         charges: [.Q: uniform(third), .U: uniform(third), .D: uniform(third), .L: uniform(-1), .E: uniform(-1), .N: uniform(-1)],
         extraFermions: [
             .vectorLike("LV", GaugeRepresentation(colour: .singlet, isospin: .doublet, hypercharge: Rational(-1, 2)), charge: .one, copies: 3),
             .vectorLike("EV", GaugeRepresentation(colour: .singlet, isospin: .singlet, hypercharge: Rational(-1)), charge: .one, copies: 3),
         ],
         scalars: [.singlet("h_X", charge: Rational(2))],
-        references: ["Hati, Kriewald, Orloff, Teixeira, JHEP 07 (2020) 235, arXiv:2005.00028", "seeds 000, 001"],
+        references: ["Hati, Kriewald, Orloff, Teixeira, JHEP 07 (2020) 235, arXiv:2005.00028"],
         spectrum: .vectorLikeLeptons
     )
 }

@@ -2,8 +2,8 @@
 /// picks its spectrum provider from this (never from a model's name).
 ///
 /// ```swift
-/// BuiltinModels.model(named: "b-l-vll")!.spectrum   // .vectorLikeLeptons
-/// BuiltinModels.model(named: "B-L")!.spectrum       // .aligned
+/// print(BuiltinModels.model(named: "b-l-vll")!.spectrum)   // vectorLikeLeptons
+/// print(BuiltinModels.model(named: "B-L")!.spectrum)       // aligned
 /// ```
 public enum FermionSpectrum: String, Sendable, Hashable, Codable, CaseIterable {
     /// The interaction basis is the mass basis: family-diagonal charges give diagonal couplings;

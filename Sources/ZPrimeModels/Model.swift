@@ -1,7 +1,7 @@
 import ZPrimeCore
 
 /// The five chiral fermion species of one Standard Model family, plus the right-handed
-/// neutrino, as in seed 004 (Greljo et al., arXiv 2107.07518):
+/// neutrino, as in Greljo et al. (arXiv:2107.07518):
 /// Q(3,2,1/6), U(3,1,2/3), D(3,1,-1/3), L(1,2,-1/2), E(1,1,-1), N(1,1,0).
 ///
 /// Q and L are left-handed; U, D, E, N are right-handed. Their U(1)_X charges are the charges of
@@ -119,7 +119,7 @@ public struct Scalar: Hashable, Sendable {
 /// and scalars, and the U(1)_X charge of every field.
 ///
 /// ```swift
-/// let bMinusL = try BuiltinModels.model(named: "B-L")
+/// let bMinusL = BuiltinModels.model(named: "B-L")!
 /// let report = try AnomalyReport(model: bMinusL)
 /// print(report.isAnomalyFree)   // true
 /// ```

@@ -5,7 +5,7 @@ import ZPrimeCore
 /// Every fermion is written as a left-handed Weyl field (right-handed ones conjugated, marked
 /// `^c`). A term is a product `psi_a psi_b` of two of them, optionally times a scalar or its
 /// conjugate. It is allowed when it is a singlet of SU(3) x SU(2) and its hypercharges and
-/// U(1)_X charges sum to zero exactly (PHYSICS.md section 1, seed 003). For example, the up-quark
+/// U(1)_X charges sum to zero exactly (Bauer, Foldenauer, Mosny, arXiv:2011.12973). For example, the up-quark
 /// Yukawa `Q U^c H` (in four-component notation qbar H~ u_R) needs X_Q - X_U + X_H = 0, and the
 /// Majorana term `N^c N^c phi` needs -2 X_N + X_phi = 0.
 ///
@@ -314,7 +314,7 @@ enum Texture {
 /// Dirac neutrinos need the Dirac Yukawa `L N^c H` to give at least two massive neutrinos and a
 /// PMNS matrix with no zero entry. At the renormalisable level both M_e M_e^dagger and
 /// M_nu M_nu^dagger commute with diag(X_L), so the PMNS matrix is block diagonal unless all
-/// X_Li are equal (seed 003, "Dirac neutrinos": only B - L survives among the minimal models).
+/// X_Li are equal (Bauer, Foldenauer, Mosny, arXiv:2011.12973: only B - L survives among the minimal models).
 /// Majorana masses come from a bare N N term, from N N phi with a U(1)_X-breaking scalar, or
 /// from the dimension-5 Weinberg operator.
 public struct NeutrinoNature: Sendable, Hashable {

@@ -13,7 +13,7 @@ import ZPrimeCouplings
 /// for a vector X or a scalar phi (a boson of either kind is described by the same four numbers:
 /// use vector/axial for a spin-1 boson, scalar/pseudoscalar for a spin-0 one). When F is the lepton
 /// itself the term is already Hermitian and no h.c. is added, so a photon-like coupling is
-/// `vector = e` and gives the Schwinger term alpha/(2 pi). In PHYSICS.md section 5 each entry is one
+/// `vector = e` and gives the Schwinger term alpha/(2 pi). In Leveille's notation each entry is one
 /// "f Fbar Gamma l Phi" with f the coupling and Gamma = gamma^mu, gamma^mu gamma^5, 1, i gamma^5;
 /// the four contributions add. With chiral couplings g_L P_L + g_R P_R: vector = (g_R + g_L)/2,
 /// axial = (g_R - g_L)/2. Complex couplings (which also give an electric dipole moment) are not
@@ -57,7 +57,7 @@ public struct LoopCouplings: Sendable, Hashable {
 /// for each Lorentz structure, evaluated in closed form.
 ///
 /// **Formula** (Leveille, Nucl. Phys. B137 (1978) 63; Jegerlehner & Nyffeler, Phys. Rept. 477 (2009)
-/// 1, eq. (256); PHYSICS.md section 5): with eps = M_F/m, lam = m/M_0,
+/// 1, eq. (256)): with eps = M_F/m, lam = m/M_0,
 ///
 ///     Delta a = f^2/(4 pi^2) lam^2 L,   L = 1/2 Int_0^1 dx Q(x) / D(x),
 ///     D(x) = (1 - x)(1 - lam^2 x) + (eps lam)^2 x = [M_0^2 (1 - x) + M_F^2 x - m^2 x (1 - x)] / M_0^2,
@@ -104,6 +104,7 @@ public struct LoopCouplings: Sendable, Hashable {
 /// let loop = try LeveilleLoopFunctions(leptonMass: PhysicalConstants.muonMass, bosonMass: 0.017,
 ///                                      internalMass: PhysicalConstants.muonMass)
 /// let deltaA = loop.deltaA(LoopCouplings(vector: 5e-4))
+/// print(deltaA)   // 2.1e-9
 /// ```
 public struct LeveilleLoopFunctions: Sendable, Hashable {
     /// Delta a for vector = 1 (all other couplings zero).
@@ -367,6 +368,7 @@ public struct LeveilleLoopFunctions: Sendable, Hashable {
 /// // A dark photon of 17 MeV with eps = 1e-3 and the muon:
 /// let couplings = FermionCouplings([.muon: ChiralCoupling(vector: -1e-3, axial: 0)])
 /// let deltaAMu = try AnomalousMagneticMoment.deltaA(.muon, couplings: couplings, bosonMass: 0.017)
+/// print(deltaAMu)   // 7.8e-10
 /// ```
 public enum AnomalousMagneticMoment {
     /// One boson, one internal fermion: Delta a_l (see ``LeveilleLoopFunctions`` for the formula and
@@ -385,8 +387,8 @@ public enum AnomalousMagneticMoment {
             .deltaA(couplings)
     }
 
-    /// Delta a_l of a boson whose couplings are given in the seeds' convention
-    /// (e Z'_mu fbar gamma^mu (eps^V + gamma^5 eps^A) f, PHYSICS.md section 3): the flavour-diagonal
+    /// Delta a_l of a boson whose couplings are given in the convention of Hati et al.
+    /// (e Z'_mu fbar gamma^mu (eps^V + gamma^5 eps^A) f): the flavour-diagonal
     /// loop with the lepton itself inside, vector = e eps^V_l, axial = e eps^A_l.
     public static func deltaA(_ lepton: ChargedLepton, couplings: FermionCouplings, bosonMass: Double) throws(Problem) -> Double {
         let c = couplings[lepton.couplingTarget]
@@ -420,7 +422,7 @@ public enum AnomalousMagneticMoment {
 
     /// The sum over mass-basis contributions (each boson with each internal fermion it couples the
     /// lepton to), together with the largest single term, against which the accuracy of a sum that
-    /// cancels should be judged (PHYSICS.md section 8).
+    /// cancels should be judged.
     public static func sum(leptonMass: Double, contributions: [Contribution]) throws(Problem) -> (total: Double, largestTerm: Double) {
         var total = 0.0, largest = 0.0
         for (index, c) in contributions.enumerated() {

@@ -2,7 +2,7 @@ import RealModule
 import ZPrimeCore
 
 /// The probability that a long-lived boson produced in a beam dump decays inside the detector's
-/// decay volume (seed 003, "Hidden photon searches"; PHYSICS.md section 7):
+/// decay volume (e.g. Bauer, Foldenauer, Jaeckel, JHEP 07 (2018) 094, arXiv:1803.05466):
 ///
 ///     P_dec = exp(-L_sh / l) (1 - exp(-L_dec / l)),
 ///

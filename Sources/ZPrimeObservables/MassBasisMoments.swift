@@ -15,9 +15,11 @@ import ZPrimeCouplings
 /// sum is judged against ``largestTerm``.
 ///
 /// ```swift
-/// let table = try calculator.table(squaredMomentum: 0)
+/// let point = try VectorLikeLeptonCouplings.point(parameters: .benchmark(.slides, generations: [.muon], h: [1e-5]),
+///                                                 epsilonBL: 2e-3, kineticMixing: -8e-4, scalarVEV: 14)
+/// let table = try CouplingCalculator(point: point).table(squaredMomentum: 0)
 /// let moment = try MassBasisMoment(lepton: .muon, table: table)
-/// moment.total, moment.zPrime, moment.otherBosons["h_X"]
+/// print(moment.total, moment.zPrime, moment.otherBosons["h_X"]!)   // the two parts nearly cancel
 /// ```
 public struct MassBasisMoment: Sendable, Hashable {
     /// One term of the sum.

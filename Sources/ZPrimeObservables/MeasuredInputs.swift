@@ -34,14 +34,14 @@ public struct AnomalyDataset: Sendable, Hashable {
     public var date: String
     /// Citations of every input.
     public var citations: [String]
-    /// A remark (e.g. what the seeds quote).
+    /// A remark (e.g. the tension it shows).
     public var note: String
 
     /// Delta a in units of its uncertainty.
     public var significance: Double { delta / uncertainty }
 }
 
-/// The X17 inputs: the ATOMKI 8Be and 4He results and the later searches (PHYSICS.md section 6).
+/// The X17 inputs: the ATOMKI 8Be and 4He results and the later searches.
 public struct X17Inputs: Sendable, Hashable {
     /// The measured Gamma_X/Gamma_gamma of 8Be(18.15) -> 8Be X (X -> e+e-).
     public var beryllium18Ratio: Measurement
@@ -51,7 +51,7 @@ public struct X17Inputs: Sendable, Hashable {
     public var helium21MassMeV: Measurement
     /// The X width quoted with the 4He fit, eV.
     public var helium21WidthEV: Double
-    /// MEG II's 90% CL upper limit (as summarised in PHYSICS.md; `value` is the limit).
+    /// MEG II's 90% CL upper limit (`value` is the limit).
     public var megUpperLimit: Measurement
     /// Citation of the null result on 8Be(17.64).
     public var beryllium17Citation: String
@@ -61,11 +61,11 @@ public struct X17Inputs: Sendable, Hashable {
 
 /// Bounds used by the parity-violation observables.
 public struct ParityViolationInputs: Sendable, Hashable {
-    /// The bound on |Delta Q_W(Cs)| used in seed 000.
+    /// The bound on |Delta Q_W(Cs)| used by Hati et al. (JHEP 07 (2020) 235).
     public var cesiumWeakChargeLimit: Measurement
     /// E158's momentum transfer Q^2 in GeV^2.
     public var e158MomentumTransferSquared: Double
-    /// The seed's bound on |eps^V_e eps^A_e| from E158.
+    /// The bound on |eps^V_e eps^A_e| from E158 used by Hati et al.
     public var e158ProductLimit: Measurement
 }
 
@@ -74,8 +74,9 @@ public struct ParityViolationInputs: Sendable, Hashable {
 ///
 /// ```swift
 /// let inputs = try MeasuredInputs.bundled()
-/// let newest = try inputs.dataset(.muon)               // 2025: 38(63)e-11
-/// let seed003 = try inputs.dataset(.muon, named: "2021") // 251(59)e-11
+/// let newest = try inputs.dataset(.muon)                      // 2025: 38(63)e-11
+/// let tension2021 = try inputs.dataset(.muon, named: "2021")   // 251(59)e-11
+/// print(newest.delta, tension2021.delta)
 /// ```
 public struct MeasuredInputs: Sendable, Hashable {
     /// Delta a_mu datasets in file order.

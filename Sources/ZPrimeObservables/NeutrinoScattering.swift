@@ -39,7 +39,8 @@ public enum NeutrinoFlavour: String, CaseIterable, Sendable, Hashable {
 }
 
 /// Elastic neutrino-electron scattering (TEXONO, CHARM-II, Borexino) with a light vector boson
-/// (PHYSICS.md section 7; seed 003 "Direct detection"):
+/// (Vogel, Engel, Phys. Rev. D 39 (1989) 3378; with a light vector: Amaral, Cerdeno, Foldenauer, Reid,
+/// JHEP 12 (2020) 155, arXiv:2006.11225):
 ///
 ///     dsigma/dT = (2 G_F^2 m_e / pi) [g_L^2 + g_R^2 (1 - T/E)^2 - g_L g_R m_e T / E^2],
 ///
@@ -50,8 +51,8 @@ public enum NeutrinoFlavour: String, CaseIterable, Sendable, Hashable {
 ///     g_L -> g_L + g_nu g_eL / (2 sqrt2 G_F (2 m_e T + m^2)),   g_R -> g_R + g_nu g_eR / (...),
 ///
 /// with g_nu = e (eps^V_nu - eps^A_nu), g_eL = e (eps^V_e - eps^A_e), g_eR = e (eps^V_e + eps^A_e)
-/// (absolute chiral couplings). For a purely vector electron coupling this is PHYSICS.md's
-/// g_nu g^V_e; expanded, it reproduces seed 003's interference and quadratic terms exactly.
+/// (absolute chiral couplings). For a purely vector electron coupling this is
+/// g_nu g^V_e; expanded, it reproduces the interference and quadratic terms of Amaral et al. exactly.
 /// Antineutrinos: g_L and g_R (with their shifts) swap. Radiative corrections to the SM couplings
 /// are not included. Cross sections in natural units (GeV^-3 for dsigma/dT, GeV^-2 for sigma;
 /// `PhysicalConstants.gevMinus2InSquareCentimetres` converts).
@@ -120,16 +121,16 @@ public enum NeutrinoElectronScattering {
     }
 }
 
-/// Coherent elastic neutrino-nucleus scattering (COHERENT, ESS, CCM; seed 003):
+/// Coherent elastic neutrino-nucleus scattering (COHERENT, ESS, CCM; Freedman, Phys. Rev. D 9 (1974) 1389):
 ///
 ///     dsigma/dT = (G_F^2 M / (4 pi)) Q^2 (1 - M T / (2 E^2)) F^2(q),   q^2 = 2 M T,
 ///     Q = Q_W - sqrt2 g_nu (Z g_p + N g_n) / (G_F (2 M T + m^2)),   Q_W = N - (1 - 4 s_W^2) Z,
 ///
 /// with g_nu = e (eps^V_nu - eps^A_nu), g_p = e eps^V_p, g_n = e eps^V_n (vector couplings; the
-/// axial nuclear response is spin dependent and not coherent). **Deviation from PHYSICS.md**: its
-/// shift reads -g_nu (Z g_p + N g_n)/(sqrt2 G_F (...)), half of the above. The factor follows from
+/// axial nuclear response is spin dependent and not coherent). **Note**: a form often quoted has the
+/// shift -g_nu (Z g_p + N g_n)/(sqrt2 G_F (...)), half of the above. The factor follows from
 /// matching the t-channel exchange to the SM four-fermion operator (the SM vector part is
-/// (G_F/sqrt2) Q_W [nubar_L gamma nu_L][nuclear current]); it agrees with seed 003's slide, whose
+/// (G_F/sqrt2) Q_W [nubar_L gamma nu_L][nuclear current]); it agrees with the cross section of Amaral et al. (arXiv:2006.11225), whose
 /// interference term g_x eps_x e Z Q_nu Q_W/(sqrt2 G_F (...)) in {Q_W^2/4 + ...} and quadratic term
 /// g^2 eps^2 e^2 Z^2/(2 G_F^2 (...)^2) both correspond to sqrt2 g_nu g_p Z/(G_F (...)), and a check
 /// with the Z boson itself as the "new" boson doubles Q_W exactly (tests). The same holds for

@@ -16,7 +16,7 @@ public struct NucleonCouplings: Sendable, Hashable {
 
     /// The nucleon couplings of a coupling table: its explicit `.proton` / `.neutron` entries when
     /// either is present, otherwise the valence-quark sums eps_p = 2 eps_u + eps_d and
-    /// eps_n = eps_u + 2 eps_d of the vector couplings (PHYSICS.md section 3; vector currents are
+    /// eps_n = eps_u + 2 eps_d of the vector couplings (vector currents are
     /// conserved, so these sums are exact at zero momentum transfer).
     public init(_ couplings: FermionCouplings) {
         if couplings.values[.proton] != nil || couplings.values[.neutron] != nil {

@@ -129,7 +129,7 @@ public enum ObservableRegistry {
                    citations: [hati]) { (context: ObservableContext) throws(Problem) -> Prediction in
             let nucleons = NucleonCouplings(context.staticCouplings)
             return try Prediction(name: "x17_8be_ratio_isospin_mixed",
-                                  value: try X17.rateRatio(.beryllium18, bosonMass: context.point.mass, nucleons: nucleons, isospin: .seedMixing))
+                                  value: try X17.rateRatio(.beryllium18, bosonMass: context.point.mass, nucleons: nucleons, isospin: .isospinMixed))
         },
         Observable(name: "x17_8be_17_64_ratio", latexName: "\\Gamma_X/\\Gamma_\\gamma\\,(^8\\mathrm{Be}^*_{17.64})",
                    description: "8Be(17.64), isovector: (eps_p - eps_n)^2 [1 - (m/17.64 MeV)^2]^(3/2)",

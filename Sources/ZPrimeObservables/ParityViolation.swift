@@ -3,12 +3,12 @@ import ZPrimeCore
 import ZPrimeCouplings
 
 /// Atomic parity violation: the shift of a nucleus' weak charge Q_W from a light vector boson
-/// (PHYSICS.md section 7; seed 000 backup "(atomic) parity violation").
+/// (Bouchiat, Fayet, Phys. Lett. B 608 (2005) 87; as used by Hati et al., JHEP 07 (2020) 235).
 ///
 ///     Delta Q_W = (2 sqrt2 / G_F) 4 pi alpha eps^A_e [eps^V_u (2Z + N) + eps^V_d (Z + 2N)] K(m) / m^2
 ///               = (2 sqrt2 / G_F) e^2 eps^A_e (Z eps^V_p + N eps^V_n) K(m) / m^2
 ///
-/// in the seeds' coupling convention e Z'_mu fbar gamma^mu (eps^V + gamma^5 eps^A) f. **Sign**: with
+/// in the coupling convention of Hati et al. e Z'_mu fbar gamma^mu (eps^V + gamma^5 eps^A) f. **Sign**: with
 /// this sign, the Z boson itself written in the same convention (e eps^V = -(g/c_W)(T_3 - 2Q s_W^2)/2,
 /// e eps^A = (g/c_W) T_3 / 2) at m = m_Z gives the tree-level Standard Model Q_W = Z(1 - 4 s_W^2) - N
 /// (about -73 for Cs): Delta Q_W is a shift in the usual APV convention. The tests check exactly this.
@@ -33,7 +33,7 @@ import ZPrimeCouplings
 /// the region where the electron wave functions are no longer Coulomb-like and K is an extrapolation
 /// (``finiteRangeFactorIsReliable(bosonMass:)`` is false).
 ///
-/// **OPEN item** (PHYSICS.md section 7): the seeds' bound |eps^A_e| < 2.6e-9 does not follow from this
+/// **Not reproduced**: the bound |eps^A_e| < 2.6e-9 quoted by Hati et al. does not follow from this
 /// formula with the 8Be couplings and |Delta Q_W| < 0.71 (about 1.2e-8/K(m) does). ZPrime computes
 /// Delta Q_W and compares it with the 0.71 bound; it does not reproduce the 2.6e-9.
 public enum AtomicParityViolation {
@@ -120,14 +120,14 @@ public enum AtomicParityViolation {
 }
 
 /// Parity-violating Moller scattering (SLAC E158): the shift of the electron's weak charge
-/// (PHYSICS.md section 7),
+/// (Anthony et al. (E158), Phys. Rev. Lett. 95 (2005) 081601),
 ///
 ///     Delta Q_W^e = (2 sqrt2 / G_F) e^2 eps^V_e eps^A_e / (m^2 + Q^2),
 ///
-/// at E158's Q^2 = 0.026 GeV^2. With this sign the Z boson in the seeds' convention at m = m_Z gives
-/// the tree-level Q_W^e = -(1 - 4 s_W^2) (checked in the tests). The seeds quote |eps^V_e eps^A_e| <
+/// at E158's Q^2 = 0.026 GeV^2. With this sign the Z boson in this coupling convention at m = m_Z gives
+/// the tree-level Q_W^e = -(1 - 4 s_W^2) (checked in the tests). Hati et al. quote |eps^V_e eps^A_e| <
 /// 1.1e-7; with this formula that bound corresponds to |Delta Q_W^e| of about 0.09 at 17 MeV, an order
-/// of magnitude above E158's total uncertainty on Q_W^e (about 0.007), so the seed bound presumably uses another
+/// of magnitude above E158's total uncertainty on Q_W^e (about 0.007), so that bound presumably uses another
 /// normalisation (it equals 1e-8/e^2). ZPrime reports Delta Q_W^e and the product; see
 /// docs/observables.md.
 public enum MollerScattering {

@@ -63,7 +63,7 @@ public struct SeedModelRange: Sendable, Hashable, Codable {
 /// let point = try VectorLikeLeptonCouplings.point(parameters: .benchmark(.cancellation, h: [1e-6, 1e-5]),
 ///                                                 epsilonBL: 2e-3, kineticMixing: -8e-4, scalarVEV: 14)
 /// let analysis = try VectorLikeLeptonAnalysis(point: point)
-/// analysis.generation(.muon).moment.total     // Delta a_mu (Z' + h_X)
+/// print(analysis.generation(.muon).moment.total)     // Delta a_mu (Z' + h_X)
 /// ```
 public struct VectorLikeLeptonAnalysis: Sendable {
     /// The results of one generation.

@@ -8,10 +8,13 @@ import ZPrimeCouplings
 /// same couplings, the same closed-form loops; tested to agree).
 ///
 /// ```swift
-/// let spectrum = try VectorLikeLeptonSpectrum(parameters: p, higgsVEV: 246.22, scalarVEV: 14)
+/// let p = VectorLikeLeptonParameters.benchmark(.slides, generations: [.muon], h: [1e-5])
+/// let g = VectorLikeLeptonCouplings.gaugeCoupling(epsilonBL: 2e-3, kineticMixing: -8e-4)
+/// let mZprime = VectorLikeLeptonCouplings.zPrimeMass(scalarVEV: 14, gaugeCoupling: g, kineticMixing: -8e-4)   // 17 MeV
+/// let spectrum = try VectorLikeLeptonSpectrum(parameters: p, higgsVEV: ElectroweakScheme.standard.vacuumExpectationValue, scalarVEV: 14)
 /// let mixing = try GaugeBosonMixing(kineticMixing: -8e-4, gaugeCoupling: g, higgsCharge: 0, bosonMass: mZprime)
 /// let mu = try VectorLikeLeptonMoments.deltaA(.muon, spectrum: spectrum, mixing: mixing)
-/// mu.total, mu.zPrime, mu.breakingScalar
+/// print(mu.total, mu.zPrime, mu.breakingScalar)
 /// ```
 public enum VectorLikeLeptonMoments {
     /// Delta a of one lepton: total = zPrime + breakingScalar.

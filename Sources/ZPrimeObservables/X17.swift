@@ -1,8 +1,8 @@
 import ZPrimeCore
 import ZPrimeCouplings
 
-/// The X17 interpretation of the ATOMKI nuclear-transition anomalies (PHYSICS.md section 6; seeds
-/// 000/001): the rate of a nuclear transition emitting a vector boson X of mass m_X relative to the
+/// The X17 interpretation of the ATOMKI nuclear-transition anomalies (Feng et al., Phys. Rev. Lett. 117 (2016) 071803;
+/// Hati et al., JHEP 07 (2020) 235): the rate of a nuclear transition emitting a vector boson X of mass m_X relative to the
 /// photon rate of the same transition.
 ///
 /// For a vector X coupling to nucleons with eps_p, eps_n (units of e) the magnetic (M1) nuclear
@@ -11,12 +11,11 @@ import ZPrimeCouplings
 ///     Gamma(N* -> N X) / Gamma(N* -> N gamma) = C^2 [1 - (m_X/E)^2]^(3/2)
 ///
 /// with E the transition energy and C the nucleon-coupling combination of the transition:
-/// - 8Be(18.15), 1+ T=0 -> 0+ T=0, isospin conserved: C = eps_p + eps_n (seed 000 backup "Nucleus &
-///   electron couplings II"; seed 001);
-/// - 8Be(18.15) with isospin mixing **as the seeds state it**: C = 0.05 (eps_p + eps_n) +
-///   0.95 (eps_p - eps_n) (coefficients from the seeds, not re-derived; see PHYSICS.md section 6);
+/// - 8Be(18.15), 1+ T=0 -> 0+ T=0, isospin conserved: C = eps_p + eps_n (Hati et al.);
+/// - 8Be(18.15) with isospin mixing **as Hati et al. state it**: C = 0.05 (eps_p + eps_n) +
+///   0.95 (eps_p - eps_n) (their coefficients, not re-derived);
 /// - 8Be(17.64), 1+ T=1 -> 0+ T=0, isospin conserved: C = eps_p - eps_n (an isovector transition;
-///   ZPrime's own statement of the same structure, the seeds give only the 18.15 MeV formula);
+///   ZPrime's own statement of the same structure; Hati et al. give only the 18.15 MeV formula);
 /// - 4He(21.01), 0- T=0 -> 0+ T=0: ZPrime gives the same isoscalar form C = eps_p + eps_n with
 ///   E = 21.01 MeV as a **kinematic analogue only**. A 0- -> 0+ transition has no single-photon rate to
 ///   normalise to, and for a pure vector X parity and angular momentum forbid it (Feng, Tait,
@@ -49,8 +48,8 @@ public enum X17 {
     public enum IsospinTreatment: String, CaseIterable, Sendable, Hashable {
         /// Pure isospin states: eps_p + eps_n (isoscalar) or eps_p - eps_n (isovector).
         case conserving
-        /// The isospin-mixed 8Be(18.15) form of seeds 000/001, |0.05 (eps_p + eps_n) + 0.95 (eps_p - eps_n)|^2.
-        case seedMixing = "seed-mixing"
+        /// The isospin-mixed 8Be(18.15) form of Hati et al., |0.05 (eps_p + eps_n) + 0.95 (eps_p - eps_n)|^2.
+        case isospinMixed = "isospin-mixed"
     }
 
     /// [1 - (m_X/E)^2]^(3/2), the p-wave phase space of a vector emitted in an M1 transition relative
@@ -67,7 +66,7 @@ public enum X17 {
     /// BR(X -> e+e-) to compare with the ATOMKI ratio).
     ///
     /// - Throws: ``Problem`` for a non-positive or non-finite mass, non-finite couplings, or
-    ///   the seed mixing on a transition the seeds give no mixed form for (17.64 MeV, 4He).
+    ///   the isospin-mixed form on a transition it does not exist for (17.64 MeV, 4He).
     public static func rateRatio(_ transition: Transition, bosonMass: Double, nucleons: NucleonCouplings,
                                  isospin: IsospinTreatment = .conserving) throws(Problem) -> Double {
         try Validate.positive(bosonMass, .mass)
@@ -79,8 +78,8 @@ public enum X17 {
         switch (transition, isospin) {
         case (.beryllium18, .conserving), (.helium21, .conserving): combination = sum
         case (.beryllium17, .conserving): combination = difference
-        case (.beryllium18, .seedMixing): combination = 0.05 * sum + 0.95 * difference
-        case (.beryllium17, .seedMixing), (.helium21, .seedMixing):
+        case (.beryllium18, .isospinMixed): combination = 0.05 * sum + 0.95 * difference
+        case (.beryllium17, .isospinMixed), (.helium21, .isospinMixed):
             throw Problem.invalid(.field("isospin"), text: isospin.rawValue,
                                   "the isospin-mixed form of Hati et al. (JHEP 07 (2020) 235) exists only for 8Be(18.15); use 'conserving' for \(transition.rawValue)",
                                   kind: .unsupportedModel)
@@ -90,7 +89,7 @@ public enum X17 {
 
     /// The |eps_p + eps_n| that gives the 8Be(18.15) ratio `ratio` (isospin conserved) for a boson of
     /// mass `bosonMass` decaying to e+e- with branching ratio `electronBranchingRatio`:
-    /// sqrt(ratio / (BR phase space)). About 0.012 for 6e-6 at 17.01 MeV and BR = 1 (PHYSICS.md).
+    /// sqrt(ratio / (BR phase space)). About 0.012 for 6e-6 at 17.01 MeV and BR = 1.
     ///
     /// - Throws: ``Problem`` for bad inputs or a mass at or above 18.15 MeV.
     public static func requiredIsoscalarCoupling(ratio: Double, bosonMass: Double, electronBranchingRatio: Double = 1) throws(Problem) -> Double {

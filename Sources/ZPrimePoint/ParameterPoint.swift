@@ -18,7 +18,8 @@ import ZPrimeModels
 /// ```swift
 /// let point = try ParameterPoint(model: BuiltinModels.model(named: "B-L")!, mass: 0.017, coupling: 1e-4,
 ///                                kineticMixing: .fixed(-1e-4))
-/// let stronger = try point.withModelCoupling(2e-4)   // eps stays -1e-4
+/// let stronger = try point.withModelCoupling(2e-4)
+/// print(stronger.coupling, stronger.kineticMixing)   // 0.0002 fixed(-0.0001): eps stays
 /// ```
 public struct ParameterPoint: Hashable, Sendable, Codable {
     /// The model.

@@ -18,8 +18,8 @@ import ZPrimeModels
 /// var request = PointRequest(model: BuiltinModels.model(named: "B-L")!)
 /// request.mass = 0.017
 /// let resolved = try request.resolve()
-/// resolved.point.coupling    // 1e-3, the default
-/// resolved.problems          // a note saying so
+/// print(resolved.point.coupling)   // 1e-3, the default
+/// print(resolved.problems)         // a note saying so
 /// ```
 public struct PointRequest: Sendable, Hashable {
     /// The model.

@@ -27,7 +27,7 @@ import ZPrimeCore
 /// var matrix = ChiralCouplingMatrix(particles: .standardModel)
 /// let s = ParticleTable.standardModel.index(of: "s")!, b = ParticleTable.standardModel.index(of: "b")!
 /// try matrix.setCoupling(s, b, ComplexChiralCoupling(left: Complex(1e-6, 0), right: .zero))
-/// matrix[b, s].left   // 1e-6 (the conjugate entry)
+/// print(matrix[b, s].left)   // 1e-6 (the conjugate entry)
 /// ```
 public struct ChiralCouplingMatrix: Hashable, Sendable {
     /// One off-diagonal entry, i < j.

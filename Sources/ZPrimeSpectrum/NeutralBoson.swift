@@ -14,7 +14,7 @@ import ZPrimeCore
 /// ```swift
 /// // A scalar of 10 GeV with a Yukawa 1e-4 to the electron (table index 0) only.
 /// let phi = NeutralBoson.scalar(name: "phi", mass: 10, states: [0], yukawa: ComplexMatrix(rows: 1, columns: 1, real: [1e-4]))
-/// phi.loopCouplings(internal: 0, external: 0).even   // C_S = -1e-4
+/// print(phi.loopCouplings(internal: 0, external: 0).even)   // C_S = -1e-4
 /// ```
 public struct NeutralBoson: Sendable, Hashable {
     /// Spin 0 or 1.

@@ -8,6 +8,7 @@ import ZPrimeCore
 ///
 /// ```swift
 /// let heavyLepton = Particle(name: "E1", kind: .heavyChargedLepton, mass: 90, electricCharge: -1, family: 0)
+/// print(heavyLepton.isInvisible, heavyLepton.charge)   // false -1.0
 /// ```
 public struct Particle: Hashable, Sendable, Codable, CustomStringConvertible {
     /// What kind of state it is; decides how decays into it are reported (visible, invisible,

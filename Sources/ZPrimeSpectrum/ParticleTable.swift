@@ -12,7 +12,7 @@ import ZPrimeCore
 /// let table = try ParticleTable.standardModel.appending([
 ///     Particle(name: "chi", kind: .darkFermion, mass: 0.005, electricCharge: 0),
 /// ])
-/// table.index(of: "chi")   // 12
+/// print(table.index(of: "chi")!)   // 12
 /// ```
 public struct ParticleTable: Hashable, Sendable, Codable, RandomAccessCollection {
     /// The particles, in table order.

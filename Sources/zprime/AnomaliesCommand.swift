@@ -7,7 +7,7 @@ struct AnomaliesCommand: ParsableCommand {
         commandName: "anomalies",
         abstract: "Check the six U(1)_X anomaly conditions exactly and list the allowed Yukawa terms.",
         discussion: """
-        Values are exact rationals in the normalisation of seed 004 (Greljo et al., arXiv 2107.07518): \
+        Values are exact rationals in the normalisation of Greljo et al. (arXiv:2107.07518): \
         the group-theory coefficients with T(fundamental) = 1/2 times 2 for SU(3)^2 X and SU(2)^2 X, \
         times 6 for Y^2 X, and times 1 for Y X^2, X^3 and grav^2 X. The SM gauge anomalies \
         (nonzero only with chiral extra fermions) are checked too.
@@ -43,7 +43,7 @@ enum AnomalyFormatter {
 
     static func table(model: Model, anomalies: AnomalyReport, yukawa: YukawaAnalysis) -> String {
         var lines = ["Model \(model.name)" + (model.summary.isEmpty ? "" : ": \(model.summary)"), ""]
-        lines.append("U(1)_X anomaly conditions (normalisation of seed 004, arXiv 2107.07518):")
+        lines.append("U(1)_X anomaly conditions (normalisation of Greljo et al., arXiv:2107.07518):")
         var table = TextTable(["condition", "value", "status"])
         for c in anomalies.conditions { table.add([c.name, c.value.description, c.passes ? "ok" : "FAIL"]) }
         lines.append(table.rendered())
@@ -99,7 +99,7 @@ enum AnomalyFormatter {
         return .object([
             ("model", .string(model.name)),
             ("anomaly_free", .bool(anomalies.isAnomalyFree)),
-            ("normalisation", .string("seed 004 (arXiv 2107.07518): group theory x 2 for SU(3)^2 X and SU(2)^2 X, x 6 for Y^2 X, x 1 otherwise")),
+            ("normalisation", .string("Greljo et al., arXiv:2107.07518: group theory x 2 for SU(3)^2 X and SU(2)^2 X, x 6 for Y^2 X, x 1 otherwise")),
             ("conditions", .object(anomalies.conditions.map { ($0.key, value($0)) })),
             ("standard_model_anomalies", .object(anomalies.standardModelAnomalies.map { ($0.key, value($0)) })),
             ("yukawa", .array(blocks)),

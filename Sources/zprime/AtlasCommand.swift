@@ -20,13 +20,13 @@ struct AtlasCommand: ParsableCommand {
             abstract: "Enumerate every inequivalent anomaly-free integer U(1)_X charge assignment of SM + n N_R.",
             discussion: """
             Charges are integers with |X| <= --max-charge for Q, U, D, L, E, N (X_H fixed by --higgs-charge, default 0).
-            Equivalences (seed 004, arXiv 2107.07518; Allanach, Davighi, Melville, arXiv 1812.04602): the charges \
+            Equivalences (Greljo et al., arXiv:2107.07518; Allanach, Davighi, Melville, arXiv:1812.04602): the charges \
             of each species are a multiset (permutations act on each species separately), X ~ -X (when X_H = 0), \
             only primitive assignments (gcd 1) count, and X = 0 is excluded unless --include-trivial.
             Canonical representative: each species sorted ascending (universal/2+1 quarks in family order), sign \
             such that (sum X_Q, sum X_U) is lexicographically positive, or, if both vanish, the lexicographically \
             larger of X and -X.
-            Quark modes: universal (X_Q = X_U = X_D for all families), two-plus-one (seed 004: X_q12 = 0, X_q3 = 3 X_q), \
+            Quark modes: universal (X_Q = X_U = X_D for all families), two-plus-one (Greljo et al.: X_q12 = 0, X_q3 = 3 X_q), \
             free (all 18 charges free).
             Published counts reproduced at --max-charge 10: universal 275 (276 with --include-trivial), \
             --muoquark 273 (252 vector, 21 chiral), two-plus-one --muoquark 171.
@@ -281,7 +281,7 @@ enum AtlasFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The classification filters shared by enumeration and queries.
 struct AtlasSelectionOptions: ParsableArguments {
-    @Flag(name: .long, help: "Only S_3-muoquark-compatible solutions (seed 004).")
+    @Flag(name: .long, help: "Only S_3-muoquark-compatible solutions (Greljo et al., arXiv:2107.07518).")
     var muoquark = false
 
     @Flag(name: .customLong("s1"), help: "Only solutions also compatible with an S_1 muoquark.")

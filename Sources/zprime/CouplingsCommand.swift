@@ -8,7 +8,7 @@ struct CouplingsCommand: ParsableCommand {
         commandName: "couplings",
         abstract: "Z' vector and axial couplings to e, mu, tau, neutrinos, quarks, p and n (units of e).",
         discussion: """
-        Convention (seeds 000/001): L = e Z' fbar gamma^mu (eps^V + gamma^5 eps^A) f; "vector" and \
+        Convention (Hati et al., JHEP 07 (2020) 235): L = e Z' fbar gamma^mu (eps^V + gamma^5 eps^A) f; "vector" and \
         "axial" are eps^V and eps^A in units of e, "g_vector" and "g_axial" the absolute couplings. \
         "left"/"right" are eps^V -/+ eps^A, the couplings of the chiral components.
         Without --mass: the light limit m_Z' -> 0 at q^2 = 0. With --mass M: the exact A-Z-Z' mixing \
@@ -17,9 +17,9 @@ struct CouplingsCommand: ParsableCommand {
         given (--loop-mixing off to remove it); it is complex above 4 m_l^2 (the imaginary parts are \
         printed as vector_imaginary).
         Examples:
-          zprime couplings --model B-L --coupling 1e-4 --kinetic-mixing -1e-4 --format json
-          zprime couplings --model Lmu-Ltau --coupling 5e-4 --mass 0.3
-          zprime couplings --model dark-photon --kinetic-mixing 1e-3 --masses 0.01:100:5 --format csv
+          zprime couplings --model B-L --coupling 1e-4 --kinetic-mixing -1e-4
+          zprime couplings --model Lmu-Ltau --coupling 5e-4 --mass 0.3 --format json
+          zprime couplings --model dark-photon --masses 0.01:100:5 --format csv
         Exit status: 0 success, 2 bad input.
         """
     )

@@ -8,13 +8,19 @@ struct DecaysCommand: ParsableCommand {
         commandName: "decays",
         abstract: "Z' partial widths, branching ratios, lifetime, c tau and lab decay length.",
         discussion: """
-        Widths in GeV, lifetime in s, c tau and decay length in m. Channels: e, mu, tau, nu, hadrons, \
-        photons, invisible (these add up to the total) and their parts nu_e, nu_mu, nu_tau, \
-        nu_sterile, the exclusive hadronic channels of DarkCast (pi+_pi-, pi+_pi-_pi0, \
-        pi+_pi-_pi+_pi-, pi+_pi-_pi0_pi0, K_K, K_K_pi, pi0_gamma, other; below 2 GeV), \
-        hadrons_axial, uds (perturbative light quarks), c, b, t.
-        Hadrons: data-driven VMD (arXiv:1801.04847) below 1.8 GeV, perturbative QCD above 2 GeV, \
-        a smooth blend in between. Neutrinos are left-handed (Majorana/SM) unless --neutrinos says otherwise.
+        Widths in GeV, lifetime in s, c tau and decay length in m. Channels: e, mu, \
+        tau, nu, hadrons, photons, invisible, exotic (these add up to the total) and their \
+        parts nu_e, nu_mu, nu_tau, nu_sterile, the exclusive hadronic channels of \
+        DarkCast (pi+_pi-, pi+_pi-_pi0, pi+_pi-_pi+_pi-, pi+_pi-_pi0_pi0, K_K, K_K_pi, \
+        pi0_gamma, other; below 2 GeV), hadrons_axial, uds (perturbative light quarks), \
+        c, b, t. 'invisible' is the dark sector (--invisible-width, --dark-coupling, \
+        --dark-width-ratio); 'exotic' collects flavour-changing pairs and states beyond \
+        the SM of the model's particle table.
+        Hadrons: data-driven VMD (Ilten, Soreq, Williams, Xue, arXiv:1801.04847) below \
+        1.8 GeV, perturbative QCD above 2 GeV, a smooth blend in between; c cbar and b bbar \
+        open at 2 m_D and 2 m_B, with J/psi, psi(2S) and Upsilon(1S-3S) as resonances of \
+        the c and b vector couplings. Neutrinos are left-handed (Majorana/SM) unless \
+        --neutrinos says otherwise.
         Examples:
           zprime decays --model B-L --mass 0.5 --coupling 1e-4 --format json
           zprime decays --model dark-photon --masses 0.001:10:200 --format csv

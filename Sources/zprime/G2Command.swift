@@ -13,7 +13,7 @@ struct G2Command: ParsableCommand {
         with l the lepton and F the internal fermion of mass --internal-mass (default: the lepton \
         itself). CV = e = 0.30282 with a massless boson gives the Schwinger term alpha/(2 pi). Chiral \
         couplings g_L P_L + g_R P_R are CV = (g_R + g_L)/2, CA = (g_R - g_L)/2.
-        Formula: Leveille, Nucl. Phys. B137 (1978) 63 (PHYSICS.md section 5), evaluated in closed form \
+        Formula: Leveille, Nucl. Phys. B137 (1978) 63, evaluated in closed form \
         (relative accuracy better than 1e-10 away from the decay threshold m_l = M + M_F).
         --benchmark times the closed form against adaptive Gauss-Kronrod quadrature of the same \
         integral (build with -c release for meaningful numbers).
@@ -92,7 +92,7 @@ struct G2Command: ParsableCommand {
                 ("delta_a", .number(total)),
                 ("contributions", .object(parts.map { ($0.0, .number($0.1)) })),
                 ("convention", .string("L = Fbar gamma^mu (CV + CA gamma5) l X_mu + Fbar (CS + i CP gamma5) l phi (+ h.c. if F != l); absolute couplings")),
-                ("reference", .string("Leveille, Nucl. Phys. B137 (1978) 63; PHYSICS.md section 5")),
+                ("reference", .string("Leveille, Nucl. Phys. B137 (1978) 63; Jegerlehner, Nyffeler, Phys. Rept. 477 (2009) 1")),
             ]).serialized())
         case .table:
             var lines = ["Delta a_\(lepton.rawValue) at one loop: boson mass \(bosonMass) GeV, internal fermion \(loopMass) GeV"]

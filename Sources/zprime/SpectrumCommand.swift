@@ -294,7 +294,7 @@ struct SpectrumOutput {
         let nucleons = NucleonCouplings(analysis.table.real)
         let m = analysis.zPrimeMass
         let ratio = (try? X17.rateRatio(.beryllium18, bosonMass: m, nucleons: nucleons)) ?? 0
-        let mixed = (try? X17.rateRatio(.beryllium18, bosonMass: m, nucleons: nucleons, isospin: .seedMixing)) ?? 0
+        let mixed = (try? X17.rateRatio(.beryllium18, bosonMass: m, nucleons: nucleons, isospin: .isospinMixed)) ?? 0
         return (ratio, mixed, decays.branchingRatio(.electron))
     }
 

@@ -3,7 +3,7 @@ import Testing
 
 /// The counts of seed 004 (Greljo et al., arXiv 2107.07518, "The U(1)_X atlas") at |X| <= 10
 /// with three N_R and X_H = 0, reproduced exactly.
-@Suite("Published atlas counts (seed 004)")
+@Suite("Published atlas counts (Greljo et al., arXiv:2107.07518)")
 struct PublishedCountTests {
     func count(_ mode: QuarkMode, trivial: Bool = false, filter: AtlasFilter = .none) throws -> Int {
         let configuration = try AtlasConfiguration(maxCharge: 10, quarkMode: mode, neutrinoCount: 3, includeTrivial: trivial)

@@ -200,3 +200,34 @@ final class Mutex3: @unchecked Sendable {
     func append(_ value: CLIResult?) { lock.lock(); storage.append(value); lock.unlock() }
     var values: [CLIResult?] { lock.lock(); defer { lock.unlock() }; return storage }
 }
+
+/// SQLite and file-system errors reach the user as messages naming the file, never as a raw library
+/// error.
+@Suite("Store errors name the file (end to end)")
+struct StoreErrorMessageTests {
+    @Test("a file that is not a store, and a store locked by another process")
+    func messages() throws {
+        let garbage = try CLI.temporaryFile("not a database\n", extension: "sqlite")
+        defer { try? FileManager.default.removeItem(atPath: garbage) }
+        let notStore = try CLI.run(["atlas", "query", garbage])
+        #expect(notStore.status == 2 && notStore.stderr.hasPrefix("error: \(garbage):") && notStore.stderr.contains("not a ZPrime atlas store"),
+                "\(notStore.stderr)")
+
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("zprime-locked-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: store) }
+        #expect(try CLI.run(["atlas", "--max-charge", "3", "--quarks", "universal", "--output", store, "--quiet"]).status == 0)
+        // Another process holds an exclusive lock (python3's sqlite3 module, always on this machine).
+        let locker = Process()
+        locker.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        locker.arguments = ["python3", "-c", "import sqlite3, sys, time\nc = sqlite3.connect(sys.argv[1], isolation_level=None)\nc.execute('BEGIN EXCLUSIVE')\nprint('locked', flush=True)\ntime.sleep(6)", store]
+        let ready = Pipe()
+        locker.standardOutput = ready
+        try locker.run()
+        defer { locker.terminate(); locker.waitUntilExit() }
+        _ = ready.fileHandleForReading.availableData   // wait until the lock is held
+        let locked = try CLI.run(["atlas", "query", store, "--format", "csv"])
+        #expect(locked.status == 2, "\(locked.stdout.prefix(200))")
+        #expect(locked.stderr.hasPrefix("error: \(store):") && locked.stderr.contains("locked by another process"), "\(locked.stderr)")
+        #expect(!locked.stderr.contains("NSCocoaErrorDomain"))
+    }
+}

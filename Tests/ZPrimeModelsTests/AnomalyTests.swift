@@ -98,8 +98,8 @@ struct AnomalyTests {
         #expect(report.value(of: .su3su3X) == Rational(2))
         #expect(report.value(of: .su2su2X) == Rational(3))
         #expect(report.value(of: .yyX) == Rational(1))
-        #expect(AnomalyCondition.su3su3X.seedNormalisation == Rational(2))
-        #expect(AnomalyCondition.yyX.seedNormalisation == Rational(6))
+        #expect(AnomalyCondition.su3su3X.publishedNormalisation == Rational(2))
+        #expect(AnomalyCondition.yyX.publishedNormalisation == Rational(6))
     }
 
     @Test("permuting families leaves every condition unchanged (random property test)")

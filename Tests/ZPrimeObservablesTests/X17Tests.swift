@@ -30,16 +30,16 @@ struct X17Tests {
         let protophobic = NucleonCouplings(proton: 0, neutron: 0.01)
         #expect(abs(try X17.rateRatio(.beryllium18, bosonMass: m, nucleons: protophobic) - 1e-4 * phase18) < 1e-18)
         // Seed mixing: |0.05 (0 + x) + 0.95 (0 - x)|^2 = 0.81 x^2.
-        #expect(abs(try X17.rateRatio(.beryllium18, bosonMass: m, nucleons: protophobic, isospin: .seedMixing) - 0.81e-4 * phase18) < 1e-18)
+        #expect(abs(try X17.rateRatio(.beryllium18, bosonMass: m, nucleons: protophobic, isospin: .isospinMixed) - 0.81e-4 * phase18) < 1e-18)
         // Photon-like normalisation: eps_p = 1, eps_n = 0 gives the phase space in both forms.
         let photon = NucleonCouplings(proton: 1, neutron: 0)
         #expect(abs(try X17.rateRatio(.beryllium18, bosonMass: m, nucleons: photon) - phase18) < 1e-15)
-        #expect(abs(try X17.rateRatio(.beryllium18, bosonMass: m, nucleons: photon, isospin: .seedMixing) - phase18) < 1e-15)
+        #expect(abs(try X17.rateRatio(.beryllium18, bosonMass: m, nucleons: photon, isospin: .isospinMixed) - phase18) < 1e-15)
         // Isovector 17.64: equal couplings (B-L-like, eps_p = eps_n) give nothing.
         #expect(try X17.rateRatio(.beryllium17, bosonMass: m, nucleons: NucleonCouplings(proton: 3e-3, neutron: 3e-3)) == 0)
         #expect(abs(try X17.rateRatio(.beryllium17, bosonMass: m, nucleons: protophobic) - 1e-4 * 0.01901695783697652) < 1e-17)
-        #expect(throws: ObservableError.self) { try X17.rateRatio(.beryllium17, bosonMass: m, nucleons: photon, isospin: .seedMixing) }
-        #expect(throws: ObservableError.self) { try X17.rateRatio(.helium21, bosonMass: m, nucleons: photon, isospin: .seedMixing) }
+        #expect(throws: ObservableError.self) { try X17.rateRatio(.beryllium17, bosonMass: m, nucleons: photon, isospin: .isospinMixed) }
+        #expect(throws: ObservableError.self) { try X17.rateRatio(.helium21, bosonMass: m, nucleons: photon, isospin: .isospinMixed) }
         #expect(throws: ObservableError.self) { try X17.rateRatio(.beryllium18, bosonMass: -1, nucleons: photon) }
         #expect(throws: ObservableError.self) { try X17.rateRatio(.beryllium18, bosonMass: m, nucleons: NucleonCouplings(proton: .nan, neutron: 0)) }
     }

@@ -168,7 +168,7 @@ struct VectorLikeLeptonTests {
 
     @Test("the model's spectrum survives a model-file round trip")
     func modelFile() throws {
-        let model = BuiltinModels.seedVectorLikeLeptons
+        let model = BuiltinModels.bMinusLVectorLikeLeptons
         #expect(model.spectrum == .vectorLikeLeptons)
         #expect(try ModelFile.parse(ModelFile.toml(model), format: .toml).spectrum == .vectorLikeLeptons)
         #expect(try ModelFile.parse(ModelFile.json(model), format: .json).spectrum == .vectorLikeLeptons)

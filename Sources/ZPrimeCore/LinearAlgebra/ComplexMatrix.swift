@@ -10,8 +10,8 @@ import RealModule
 /// ```swift
 /// let m = ComplexMatrix(real: [[1, 2], [3, 4]])
 /// let product = m * m.adjoint           // m m^dagger
-/// product[0, 1]                          // Complex(11, 0)
-/// (m.adjoint * m - ComplexMatrix.identity(2)).maximumMagnitude   // not unitary: far from 0
+/// print(product[0, 1])                   // Complex(11, 0)
+/// print((m.adjoint * m - ComplexMatrix.identity(2)).maximumMagnitude)   // not unitary: far from 0
 /// ```
 public struct ComplexMatrix: Hashable, Sendable, CustomStringConvertible {
     /// The number of rows.

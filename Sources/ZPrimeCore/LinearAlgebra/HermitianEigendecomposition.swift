@@ -19,7 +19,7 @@ import RealModule
 /// ```swift
 /// let h = ComplexMatrix([[Complex(2, 0), Complex(0, 1)], [Complex(0, -1), Complex(2, 0)]])
 /// let eigen = try HermitianEigendecomposition(h)
-/// eigen.values     // [1, 3]
+/// print(eigen.values)     // [1, 3]
 /// ```
 public struct HermitianEigendecomposition: Sendable, Hashable {
     /// The eigenvalues, ascending.

@@ -27,8 +27,8 @@ import RealModule
 /// // A Dirac pair: two Weyl fields with a mass term M between them.
 /// let m = ComplexMatrix(real: [[0, 90], [90, 0]])
 /// let takagi = try TakagiFactorization(m)
-/// takagi.values              // [90, 90]
-/// (takagi.unitary.transpose * m * takagi.unitary)   // diag(90, 90)
+/// print(takagi.values)                                   // [90, 90]
+/// print(takagi.unitary.transpose * m * takagi.unitary)   // diag(90, 90)
 /// ```
 public struct TakagiFactorization: Sendable, Hashable {
     /// The Takagi values sigma >= 0, ascending.

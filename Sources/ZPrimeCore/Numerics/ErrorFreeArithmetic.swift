@@ -8,7 +8,8 @@
 ///
 /// ```swift
 /// // m_Z'^2 + M_F^2 - m^2 with M_F = m: exactly m_Z'^2 even when m_Z' << m.
-/// let w = ErrorFreeArithmetic.signedSquareSum(1e-6, 0.1, 0.1, signs: (1, 1, -1))   // 1e-12
+/// let w = ErrorFreeArithmetic.signedSquareSum(1e-6, 0.1, 0.1, signs: (1, 1, -1))
+/// print(w)   // 1e-12
 /// ```
 public enum ErrorFreeArithmetic {
     /// The exact sum a + b as (rounded sum, rounding error).

@@ -27,7 +27,7 @@ import ZPrimeCore
 /// ```swift
 /// let lo = LeadingOrderMixing(y: 1e-3, lambdaL: 0.3, lambdaE: 0.2, massL: 1000, massE: 1e5, h: 1e-3, k: 2e-3,
 ///                             higgsVEV: 246.22, scalarVEV: 14)
-/// lo.left(.corrected)[2, 0]    // (h lambda_L M_E - lambda_E M_L y) v v_X/(2 M_L M_E^2)
+/// print(lo.left(.corrected)[2, 0])    // (h lambda_L M_E - lambda_E M_L y) v v_X/(2 M_L M_E^2)
 /// ```
 public struct LeadingOrderMixing: Sendable {
     /// Printed or corrected.

@@ -112,7 +112,7 @@ public struct LeptonField: Sendable, Hashable, CustomStringConvertible {
 /// ```swift
 /// let p = VectorLikeLeptonParameters.benchmark(.slides, generations: [.muon])
 /// let matrices = VectorLikeLeptonMassMatrices(parameters: p, yukawas: [0, 6e-4, 0], higgsVEV: 246.22, scalarVEV: 14)
-/// matrices.charged.rows     // 5: e_L(e), e_L(mu), L_L(mu), E_L(mu), e_L(tau)
+/// print(matrices.charged.rows)     // 5: e_L(e), e_L(mu), L_L(mu), E_L(mu), e_L(tau)
 /// ```
 public struct VectorLikeLeptonMassMatrices: Sendable {
     /// The left-handed charged fields (rows of ``charged``).

@@ -69,8 +69,9 @@ public enum LeptonGeneration: Int, CaseIterable, Sendable, Hashable, Codable, Cu
 ///
 /// ```swift
 /// let benchmark = VectorLikeLeptonParameters.benchmark(.slides, generations: [.electron, .muon], h: [1e-6, 1e-5])
-/// benchmark.modelParameters["lambda_L_mu"]   // 6.4285... = M_L/v_X
+/// print(benchmark.modelParameters["lambda_L_mu"]!)   // 6.4285... = M_L/v_X
 /// let parsed = try VectorLikeLeptonParameters(modelParameters: benchmark.modelParameters)
+/// print(parsed == benchmark)   // true
 /// ```
 public struct VectorLikeLeptonParameters: Sendable, Hashable {
     /// The coupling (and mass) matrices of the model.
@@ -323,7 +324,7 @@ public struct VectorLikeLeptonParameters: Sendable, Hashable {
 
     // MARK: Benchmarks
 
-    /// The benchmark of the seed talks and its exact-cancellation variant.
+    /// The benchmark of the authors' talks (J. Kriewald; C. Hati, 2020) and its exact-cancellation variant.
     public enum Benchmark: String, CaseIterable, Sendable, Hashable {
         /// The slides' benchmark: lambda_L = lambda_E = M/v_X, i.e. r = lambda^2 v_X^2/M^2 = 1 with the
         /// mass-matrix entries lambda v_X/sqrt2 (the first-order cancellation condition of the slides).
@@ -336,7 +337,7 @@ public struct VectorLikeLeptonParameters: Sendable, Hashable {
         public var r: Double { self == .slides ? 1 : 2 }
     }
 
-    /// The benchmark inputs of the seed talks (Hati et al. 2020): M_L = M_E = 90 GeV, m_hX = 70 GeV,
+    /// The benchmark inputs of the authors' talks (Hati et al. 2020): M_L = M_E = 90 GeV, m_hX = 70 GeV,
     /// v_X = 14 GeV, k = 1e-7, eps_{B-L} = 2e-3 and eps = -8e-4 (the last two are the point's gauge
     /// inputs, ``benchmarkGaugeCoupling`` and ``benchmarkKineticMixing``), lambda from `benchmark`.
     public static let benchmarkVectorLikeMass = 90.0

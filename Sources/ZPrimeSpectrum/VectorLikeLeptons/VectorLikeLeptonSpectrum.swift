@@ -27,8 +27,8 @@ import ZPrimeCore
 /// ```swift
 /// let p = VectorLikeLeptonParameters.benchmark(.slides, generations: [.muon], h: [1e-5])
 /// let spectrum = try VectorLikeLeptonSpectrum(parameters: p, higgsVEV: 246.22, scalarVEV: 14)
-/// spectrum.chargedMasses[1]     // 0.1056583755 (the muon; y_mu tuned)
-/// spectrum.yukawas[1]           // the tuned y_mu
+/// print(spectrum.chargedMasses[1])     // 0.1056583755 (the muon; y_mu tuned)
+/// print(spectrum.yukawas[1])           // the tuned y_mu
 /// ```
 public struct VectorLikeLeptonSpectrum: Sendable {
     /// The parameters.
