@@ -76,3 +76,93 @@ public enum VectorLikeLeptonMoments {
         return results
     }
 }
+
+extension VectorLikeLeptonMoments {
+    /// The lean chain of one generation for scans: diagonalise (``VectorLikeLeptonGenerationSpectrum``:
+    /// tuned y, charged SVD, neutral Takagi values and vectors, all on fixed-size storage), the
+    /// couplings of the lepton to every charged state (Z' vector and axial from the gauge mixing, h_X
+    /// scalar and pseudoscalar) and the light neutrino's, and Delta a from the Z' and h_X loops in
+    /// closed form. The same numbers as ``deltaA(_:spectrum:mixing:method:)`` on the general
+    /// ``VectorLikeLeptonSpectrum`` (tested to 1e-12 of the larger part), several times faster.
+    ///
+    /// ```swift
+    /// let g = VectorLikeLeptonCouplings.gaugeCoupling(epsilonBL: 2e-3, kineticMixing: -8e-4)
+    /// let mZprime = VectorLikeLeptonCouplings.zPrimeMass(scalarVEV: 14, gaugeCoupling: g, kineticMixing: -8e-4)
+    /// let mixing = try GaugeBosonMixing(kineticMixing: -8e-4, gaugeCoupling: g, higgsCharge: 0, bosonMass: mZprime)
+    /// let chain = VectorLikeLeptonMoments.Chain(mixing: mixing, scalarMass: 70, scalarVEV: 14)
+    /// let inputs = VectorLikeLeptonGenerationSpectrum.Inputs(lambdaL: 90.0 / 14, lambdaE: 90.0 / 14, massL: 90, massE: 90, h: 1e-5, k: 1e-7)
+    /// let mu = try chain.evaluate(inputs, generation: .muon)
+    /// print(mu.moment.total, mu.vector, mu.neutrino)   // Delta a_mu, eps^V_mumu, the nu_mu coupling (units of e)
+    /// ```
+    public struct Chain: Sendable {
+        /// The photon-Z-Z' mixing (the Z' mass and its couplings to T3, Y, X).
+        public let mixing: GaugeBosonMixing
+        /// m_hX (GeV).
+        public let scalarMass: Double
+        /// v_X (GeV), tied to the mixing's m_Z' by the caller.
+        public let scalarVEV: Double
+        /// v (GeV).
+        public let higgsVEV: Double
+        /// The Z' coupling of every field (absolute).
+        public let fields: VectorLikeLeptonGenerationSpectrum.FieldCouplings
+
+        public init(mixing: GaugeBosonMixing, scalarMass: Double, scalarVEV: Double,
+                    higgsVEV: Double = ElectroweakScheme.standard.vacuumExpectationValue) {
+            self.mixing = mixing
+            self.scalarMass = scalarMass
+            self.scalarVEV = scalarVEV
+            self.higgsVEV = higgsVEV
+            fields = VectorLikeLeptonGenerationSpectrum.FieldCouplings(generation: .electron) { f in
+                mixing.coupling(isospin: f.isospin, hypercharge: f.hypercharge, charge: f.charge)
+            }
+        }
+
+        /// One generation through the chain.
+        public func evaluate(_ inputs: VectorLikeLeptonGenerationSpectrum.Inputs, generation g: LeptonGeneration,
+                             method: Method = .closedForm) throws(Problem) -> Evaluation {
+            let spectrum = try VectorLikeLeptonGenerationSpectrum(inputs, generation: g, higgsVEV: higgsVEV, scalarVEV: scalarVEV)
+            let z = spectrum.vectorCouplings(fields)
+            let y = spectrum.breakingScalarYukawas()
+            let m = spectrum.chargedMasses[0]
+            let mz = mixing.bosonMass
+            var zPrime = 0.0, scalar = 0.0, largest = 0.0
+            for f in 0..<3 {
+                let internalMass = f == 0 ? m : spectrum.chargedMasses[f]
+                let cv = 0.5 * (z.left[f] + z.right[f]), ca = 0.5 * (z.right[f] - z.left[f])
+                if cv != 0 || ca != 0 {
+                    let couplings = LoopCouplings(vector: abs(cv), axial: abs(ca))
+                    let term = method == .closedForm
+                        ? try AnomalousMagneticMoment.oneLoop(leptonMass: m, bosonMass: mz, internalMass: internalMass, couplings: couplings)
+                        : try AnomalousMagneticMoment.oneLoopByQuadrature(leptonMass: m, bosonMass: mz, internalMass: internalMass, couplings: couplings).value
+                    zPrime += term
+                    largest = max(largest, abs(term))
+                }
+                let cs = 0.5 * (y.toLepton[f] + y.fromLepton[f]), cp = 0.5 * (y.toLepton[f] - y.fromLepton[f])
+                if cs != 0 || cp != 0 {
+                    let couplings = LoopCouplings(scalar: abs(cs), pseudoscalar: abs(cp))
+                    let term = method == .closedForm
+                        ? try AnomalousMagneticMoment.oneLoop(leptonMass: m, bosonMass: scalarMass, internalMass: internalMass, couplings: couplings)
+                        : try AnomalousMagneticMoment.oneLoopByQuadrature(leptonMass: m, bosonMass: scalarMass, internalMass: internalMass, couplings: couplings).value
+                    scalar += term
+                    largest = max(largest, abs(term))
+                }
+            }
+            let e = mixing.electroweak.elementaryCharge
+            return Evaluation(spectrum: spectrum, vector: (z.left[0] + z.right[0]) / (2 * e), axial: (z.right[0] - z.left[0]) / (2 * e),
+                              neutrino: z.neutrino / e,
+                              moment: Result(total: zPrime + scalar, zPrime: zPrime, breakingScalar: scalar, largestTerm: largest))
+        }
+    }
+
+    /// One generation's result of the ``Chain``.
+    public struct Evaluation: Sendable {
+        /// The spectrum (y, masses, mixings).
+        public let spectrum: VectorLikeLeptonGenerationSpectrum
+        /// eps^V and eps^A of the lepton (units of e, q^2 = 0).
+        public let vector: Double, axial: Double
+        /// The light neutrino's Weyl coupling G (units of e).
+        public let neutrino: Double
+        /// Delta a.
+        public let moment: Result
+    }
+}

@@ -48,6 +48,12 @@ run("ZPrimeCore/LinearAlgebra/SingularValueDecomposition.swift #1") {
     print((svd.reconstructed - m).maximumMagnitude)   // ~1e-14 = eps ||M||
 }
 
+run("ZPrimeCore/LinearAlgebra/SmallRealSVD.swift #1") {
+    let m = SmallRealSVD.Matrix(size: 3, rows: [[5e-4, 63.6, 0], [0, 90, 1e-4], [63.6, 1e-5, 90]])
+    let svd = SmallRealSVD(m)!
+    print(svd.singularValue(0))   // about 3.7e-4, the same as SingularValueDecomposition's
+}
+
 run("ZPrimeCore/LinearAlgebra/TakagiFactorization.swift #1") {
     // A Dirac pair: two Weyl fields with a mass term M between them.
     let m = ComplexMatrix(real: [[0, 90], [90, 0]])
@@ -229,6 +235,16 @@ run("ZPrimeObservables/VectorLikeLeptonMoments.swift #1") {
     print(mu.total, mu.zPrime, mu.breakingScalar)
 }
 
+run("ZPrimeObservables/VectorLikeLeptonMoments.swift #1") {
+    let g = VectorLikeLeptonCouplings.gaugeCoupling(epsilonBL: 2e-3, kineticMixing: -8e-4)
+    let mZprime = VectorLikeLeptonCouplings.zPrimeMass(scalarVEV: 14, gaugeCoupling: g, kineticMixing: -8e-4)
+    let mixing = try GaugeBosonMixing(kineticMixing: -8e-4, gaugeCoupling: g, higgsCharge: 0, bosonMass: mZprime)
+    let chain = VectorLikeLeptonMoments.Chain(mixing: mixing, scalarMass: 70, scalarVEV: 14)
+    let inputs = VectorLikeLeptonGenerationSpectrum.Inputs(lambdaL: 90.0 / 14, lambdaE: 90.0 / 14, massL: 90, massE: 90, h: 1e-5, k: 1e-7)
+    let mu = try chain.evaluate(inputs, generation: .muon)
+    print(mu.moment.total, mu.vector, mu.neutrino)   // Delta a_mu, eps^V_mumu, the nu_mu coupling (units of e)
+}
+
 run("ZPrimePoint/ParameterPoint.swift #1") {
     let point = try ParameterPoint(model: BuiltinModels.model(named: "B-L")!, mass: 0.017, coupling: 1e-4,
                                    kineticMixing: .fixed(-1e-4))
@@ -274,6 +290,13 @@ run("ZPrimeSpectrum/VectorLikeLeptons/LeadingOrderMixing.swift #1") {
     let lo = LeadingOrderMixing(y: 1e-3, lambdaL: 0.3, lambdaE: 0.2, massL: 1000, massE: 1e5, h: 1e-3, k: 2e-3,
                                 higgsVEV: 246.22, scalarVEV: 14)
     print(lo.left(.corrected)[2, 0])    // (h lambda_L M_E - lambda_E M_L y) v v_X/(2 M_L M_E^2)
+}
+
+run("ZPrimeSpectrum/VectorLikeLeptons/VectorLikeLeptonGenerationSpectrum.swift #1") {
+    let inputs = VectorLikeLeptonGenerationSpectrum.Inputs(lambdaL: 90.0 / 14, lambdaE: 90.0 / 14, massL: 90, massE: 90, h: 1e-5, k: 1e-7)
+    let muon = try VectorLikeLeptonGenerationSpectrum(inputs, generation: .muon,
+                                                      higgsVEV: ElectroweakScheme.standard.vacuumExpectationValue, scalarVEV: 14)
+    print(muon.chargedMasses[0], muon.yukawa)   // 0.1056583755 and the tuned y_mu
 }
 
 run("ZPrimeSpectrum/VectorLikeLeptons/VectorLikeLeptonMassMatrices.swift #1") {

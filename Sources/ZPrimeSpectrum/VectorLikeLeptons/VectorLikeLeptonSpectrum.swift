@@ -87,9 +87,12 @@ public struct VectorLikeLeptonSpectrum: Sendable {
         if parameters.hasOffDiagonalEntries && parameters.tunedYukawa.contains(true) {
             (y, matrices, charged) = try Self.refineTogether(parameters, y, v: v, vX: vX)
         }
-        for g in LeptonGeneration.allCases where charged.masses[g.rawValue] == 0 {
+        // Singular: a light state at the rounding level of the SVD (eps ||M|| ~ 1e-14 ||M||), i.e.
+        // det M = 0 up to rounding; the loops need a massive external lepton.
+        let largest = charged.masses.max() ?? 0
+        for g in LeptonGeneration.allCases where !(charged.masses[g.rawValue] > 1e-13 * largest) {
             throw Problem.invalid(.field("y_\(g.suffix)"), y[g.rawValue],
-                                  "the charged mass matrix is singular: the \(g.suffix) generation has a massless charged lepton")
+                                  "the charged mass matrix is singular (lightest state \(charged.masses[g.rawValue]) GeV): the \(g.suffix) generation has a massless charged lepton")
         }
         let neutral = try Self.neutralStates(matrices)
         yukawas = y
@@ -257,7 +260,15 @@ public struct VectorLikeLeptonSpectrum: Sendable {
         var groups: [Int: (rows: [Int], columns: [Int])] = [:]
         for i in 0..<n { groups[find(i), default: ([], [])].rows.append(i) }
         for j in 0..<n { groups[find(n + j), default: ([], [])].columns.append(j) }
-        let list = groups.values.sorted { ($0.rows.first ?? n + ($0.columns.first ?? 0)) < ($1.rows.first ?? n + ($1.columns.first ?? 0)) }
+        // A zero row and a zero column (e.g. a massless neutrino of a generation without y_nu) form
+        // groups of their own; they pair up, in order, into 1 x 1 zero blocks (for a symmetric matrix
+        // zero row i with zero column i).
+        let zeroRows = groups.values.filter { $0.columns.isEmpty }.flatMap(\.rows).sorted()
+        let zeroColumns = groups.values.filter { $0.rows.isEmpty }.flatMap(\.columns).sorted()
+        guard zeroRows.count == zeroColumns.count else { return nil }
+        var list = groups.values.filter { !$0.rows.isEmpty && !$0.columns.isEmpty }
+        list += zip(zeroRows, zeroColumns).map { (rows: [$0], columns: [$1]) }
+        list.sort { $0.rows[0] < $1.rows[0] }
         guard list.allSatisfy({ $0.rows.count == $0.columns.count }) else { return nil }
         return list
     }
@@ -327,7 +338,15 @@ public struct VectorLikeLeptonSpectrum: Sendable {
                 generations.append(dominantGeneration(u, matrices.neutralFields, preferStandardModel: false))
             }
             let nuGenerations = rows.filter { matrices.neutralFields[$0].species == .standardModel }.map { matrices.neutralFields[$0].generation }
-            var candidates = Array(first..<masses.count)
+            // The light neutrinos are the lightest states of the block (as many as its nu fields, and
+            // any state degenerate with the last of them), assigned by their nu content: the nu
+            // content alone would pick a state of the L^0 Dirac pair for r = lambda_L^2 v_X^2/M_L^2 > 4.
+            let count = nuGenerations.count
+            var candidates: [Int] = []
+            if count > 0 {
+                let edge = masses[first + count - 1] * (1 + 1e-9)
+                candidates = Array(first..<masses.count).filter { $0 < first + count || masses[$0] <= edge }
+            }
             for g in nuGenerations.sorted(by: { $0.rawValue < $1.rawValue }) {
                 let nu = matrices.neutralFields.firstIndex { $0.species == .standardModel && $0.generation == g }!
                 let best = candidates.max { vectors[$0][nu].lengthSquared < vectors[$1][nu].lengthSquared }!
@@ -367,30 +386,10 @@ public struct VectorLikeLeptonSpectrum: Sendable {
         let d = p.values[.lambdaE]![i][i] * vX / s2
         let e = p.values[.k]![i][i] * v / s2
         let ml = p.values[.massL]![i][i], me = p.values[.massE]![i][i]
-        let mu = target * target
         let bigP = ml * me - c * e
         let bigQ = b * c * d
-        let r1 = b * b + ml * ml + c * c + d * d + e * e + me * me
-        let qa = bigP * bigP - mu * (ml * ml + c * c + e * e + me * me) + mu * mu
-        let qb = 2 * bigP * bigQ + 2 * mu * b * d * e
-        let qc = bigQ * bigQ - mu * (b * b * c * c + b * b * d * d + b * b * me * me + ml * ml * d * d + c * c * d * d + bigP * bigP) + mu * mu * r1 - mu * mu * mu
-        let discriminant = qb * qb - 4 * qa * qc
         let name = Parameter.field("y_\(g.suffix)")
-        guard discriminant >= 0, qa != 0 else {
-            throw Problem.invalid(name, text: nil,
-                                  "cannot be tuned: no real y gives the \(g.suffix) mass \(target) GeV with these lambda, M, h, k (the lightest state stays heavier)",
-                                  kind: .outOfRange)
-        }
-        let root = discriminant.squareRoot()
-        let q = -0.5 * (qb + (qb >= 0 ? root : -root))
-        var candidates: [Double] = []
-        if q != 0 { candidates.append(qc / q) }
-        candidates.append(q / qa)
-        // The branch det = a P + Q > 0 (the larger det if both qualify).
-        let positive = candidates.filter { $0 * bigP + bigQ > 0 }
-        guard var a = positive.max(by: { $0 * bigP + bigQ < $1 * bigP + bigQ }) else {
-            throw Problem.invalid(name, text: nil, "cannot be tuned on the branch det(M) > 0 for these parameters", kind: .outOfRange)
-        }
+        var a = try tunedEntry(b: b, c: c, d: d, e: e, massL: ml, massE: me, target: target, generation: g)
         // Check with the SVD (the quadratic's root is the smallest singular value only if no other
         // singular value lies below the target), refine by a secant if needed.
         func lightest(_ a: Double) throws(Problem) -> Double {
@@ -414,6 +413,44 @@ public struct VectorLikeLeptonSpectrum: Sendable {
             }
         }
         return a * s2 / v
+    }
+
+    /// The (1,1) entry a = y v/sqrt2 of M = [[a, b, 0], [0, M_L, c], [d, e, M_E]] whose smallest
+    /// singular value is `target`, on the branch det M = a (M_L M_E - c e) + b c d > 0: the root of
+    /// the characteristic polynomial of M^T M at m = target, det^2 - m^2 I_2 + m^4 I_1 - m^6 = 0,
+    /// which is quadratic in a (the larger det if both roots qualify; the stable quadratic formula).
+    /// The caller checks it on the SVD (the root is the smallest singular value only if no other one
+    /// lies below the target).
+    static func tunedEntry(b: Double, c: Double, d: Double, e: Double, massL ml: Double, massE me: Double, target: Double,
+                           generation g: LeptonGeneration) throws(Problem) -> Double {
+        let mu = target * target
+        let bigP = ml * me - c * e
+        let bigQ = b * c * d
+        let r1 = b * b + ml * ml + c * c + d * d + e * e + me * me
+        let qa = bigP * bigP - mu * (ml * ml + c * c + e * e + me * me) + mu * mu
+        let qb = 2 * bigP * bigQ + 2 * mu * b * d * e
+        let qc = bigQ * bigQ - mu * (b * b * c * c + b * b * d * d + b * b * me * me + ml * ml * d * d + c * c * d * d + bigP * bigP) + mu * mu * r1 - mu * mu * mu
+        let discriminant = qb * qb - 4 * qa * qc
+        guard discriminant >= 0, qa != 0 else {
+            throw Problem.invalid(.field("y_\(g.suffix)"), text: nil,
+                                  "cannot be tuned: no real y gives the \(g.suffix) mass \(target) GeV with these lambda, M, h, k (the lightest state stays heavier)",
+                                  kind: .outOfRange)
+        }
+        let root = discriminant.squareRoot()
+        let q = -0.5 * (qb + (qb >= 0 ? root : -root))
+        // The branch det = a P + Q > 0 (the larger det if both qualify), without building an array.
+        var best: Double? = nil
+        func consider(_ candidate: Double) {
+            guard candidate.isFinite, candidate * bigP + bigQ > 0 else { return }
+            if let current = best, current * bigP + bigQ >= candidate * bigP + bigQ { return }
+            best = candidate
+        }
+        if q != 0 { consider(qc / q) }
+        consider(q / qa)
+        guard let a = best else {
+            throw Problem.invalid(.field("y_\(g.suffix)"), text: nil, "cannot be tuned on the branch det(M) > 0 for these parameters", kind: .outOfRange)
+        }
+        return a
     }
 
     /// With couplings between generations: refine each tuned y by a secant on the light state of
