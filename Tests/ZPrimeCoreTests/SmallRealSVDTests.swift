@@ -77,4 +77,35 @@ struct SmallRealSVDTests {
         let one = SmallRealSVD(SmallRealSVD.Matrix(size: 1, rows: [[-3]]))!
         #expect(one.singularValue(0) == 3 && one.left[0, 0] == -1 && one.right[0, 0] == 1)
     }
+
+    @Test("symmetric matrices with zero values: V holds the Takagi vectors", arguments: LinearAlgebraFixtures.all.filter { $0.kind == .takagi && $0.size <= 4 && $0.imaginary.allSatisfy { $0 == 0 } })
+    func symmetric(_ f: LinearAlgebraFixture) throws {
+        // V^T M V = diag(s_j sigma_j) with s_j = +-1 (the eigenvalue signs; a Takagi vector is v_j or
+        // i v_j), to 1e-13 max|M| as the general Takagi test; the values as in the fixture (zero ones
+        // below 4 n eps ||M||). Not inside a degenerate pair (a Dirac pair +-M): there V spans the
+        // pair's plane, but its columns mix the +M and -M eigenvectors.
+        let n = f.size
+        let m = Self.matrix(f)
+        let svd = try #require(SmallRealSVD(m, allowZeroValues: true))
+        let reference = f.reference.map { Double($0)! }
+        let scale = f.real.map(abs).max()!
+        for j in 0..<n {
+            if reference[j] <= Double(n) * Double.ulpOfOne * scale {
+                #expect(svd.singularValue(j) <= 4 * Double(n) * Double.ulpOfOne * scale)
+            } else {
+                #expect(abs(svd.singularValue(j) / reference[j] - 1) < 1e-13, "\(f.name): \(svd.singularValue(j)) vs \(reference[j])")
+            }
+        }
+        func isolated(_ i: Int) -> Bool {
+            (0..<n).allSatisfy { $0 == i || abs(svd.singularValue($0) - svd.singularValue(i)) > 1e-6 * scale }
+        }
+        for i in 0..<n where isolated(i) {
+            for j in 0..<n where isolated(j) {
+                var d = 0.0
+                for a in 0..<n { for b in 0..<n { d += svd.right[a, i] * m[a, b] * svd.right[b, j] } }
+                let expected = i == j ? svd.singularValue(i) : 0
+                #expect(abs(abs(d) - expected) < 1e-13 * scale, "\(f.name): (V^T M V)[\(i), \(j)] = \(d)")
+            }
+        }
+    }
 }

@@ -12,7 +12,8 @@ import ZPrimeCore
 /// values and the Takagi vectors its right singular vectors up to a factor i). States ascending;
 /// the lepton is charged state 0; the light neutrino is the neutral state of largest nu content
 /// among the lightest state and the states degenerate with it. Where ``SmallRealSVD`` declines (an
-/// exactly zero singular value), the general ``SingularValueDecomposition`` is used. The checks of
+/// exactly zero charged singular value, a non-converging sweep), the general
+/// ``SingularValueDecomposition`` is used. The checks of
 /// the general type (perturbativity, collider bounds) are not repeated here.
 ///
 /// ```swift
@@ -80,7 +81,9 @@ public struct VectorLikeLeptonGenerationSpectrum: Sendable, Hashable {
     public let right: SmallRealSVD.Matrix
     /// Neutral masses ascending (entries 0 ... 3), GeV.
     public let neutralMasses: SIMD4<Double>
-    /// |Takagi vectors| up to their factor 1 or i: rows nu, N^c, L^0, L^0c; columns the states.
+    /// The right singular vectors of the neutral matrix (rows nu, N^c, L^0, L^0c; columns the states):
+    /// the Takagi vectors up to a factor 1 or i for non-degenerate states (the light neutrino, N_R);
+    /// in the L^0 Dirac pair they span the pair's plane (use ``VectorLikeLeptonSpectrum`` for its vectors).
     public let neutral: SmallRealSVD.Matrix
     /// The column of the light neutrino in ``neutral``.
     public let lightNeutrino: Int
@@ -150,7 +153,7 @@ public struct VectorLikeLeptonGenerationSpectrum: Sendable, Hashable {
         n[1, 1] = inputs.majoranaYukawa * vX / s2
         n[0, 3] = b; n[3, 0] = b
         n[2, 3] = ml; n[3, 2] = ml
-        let neutralDecomposition = try Self.decompose(n)
+        let neutralDecomposition = try Self.decompose(n, symmetric: true)
         neutralMasses = neutralDecomposition.values
         neutral = neutralDecomposition.right
         lightNeutrino = Self.lightState(masses: neutralDecomposition.values, vectors: neutralDecomposition.right)
@@ -168,8 +171,10 @@ public struct VectorLikeLeptonGenerationSpectrum: Sendable, Hashable {
     }
 
     /// The small SVD, or the general one where it declines (zero singular values).
-    static func decompose(_ m: SmallRealSVD.Matrix) throws(Problem) -> (values: SIMD4<Double>, left: SmallRealSVD.Matrix, right: SmallRealSVD.Matrix) {
-        if let svd = SmallRealSVD(m) { return (svd.singularValues, svd.left, svd.right) }
+    static func decompose(_ m: SmallRealSVD.Matrix, symmetric: Bool = false) throws(Problem)
+        -> (values: SIMD4<Double>, left: SmallRealSVD.Matrix, right: SmallRealSVD.Matrix) {
+        // A symmetric matrix needs only V (its Takagi vectors): zero values (a massless nu) are fine.
+        if let svd = SmallRealSVD(m, allowZeroValues: symmetric) { return (svd.singularValues, svd.left, svd.right) }
         let n = m.size
         var rows = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
         for i in 0..<n { for j in 0..<n { rows[i][j] = m[i, j] } }
