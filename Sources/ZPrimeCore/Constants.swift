@@ -30,6 +30,8 @@ public enum PhysicalConstants {
     /// "Electroweak model and constraints on new physics", running to q^2 = 0). Used for
     /// neutrino-electron scattering and atomic parity violation at momentum transfers << m_Z.
     public static let sin2ThetaWLowEnergy: Double = 0.23857
+    /// Higgs boson mass 125.20 +- 0.11 GeV (PDG 2024).
+    public static let higgsMass: Double = 125.20
     /// Strong coupling alpha_s(m_Z) = 0.1180 (PDG 2024).
     public static let alphaStrongZ: Double = 0.1180
 

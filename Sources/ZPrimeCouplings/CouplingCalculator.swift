@@ -17,7 +17,8 @@ import ZPrimeModels
 /// (the interaction basis is the mass basis: family-diagonal charges give diagonal couplings), plus
 /// the light N_R when the point's neutrinos are ``LightNeutrinos/lightSterile``. Extra fermions of
 /// the model are taken heavy and unmixed; mixing with them (vector-like leptons) comes from a mass
-/// matrix, not from charges alone.
+/// matrix, not from charges alone: a model with ``FermionSpectrum/vectorLikeLeptons`` whose point
+/// carries the model's parameters gets its mass-basis table from ``VectorLikeLeptonCouplings``.
 ///
 /// The calculator is prepared once per point (quantum numbers, loop fermions, the mixing at the
 /// point's mass); ``table(mass:squaredMomentum:)`` sweeps masses and momenta without rebuilding it,
@@ -39,6 +40,9 @@ public struct CouplingCalculator: Sendable {
     public let loopMixing: LoopKineticMixing?
     /// The mass-basis particles the couplings are computed for.
     public let particles: ParticleTable
+    /// The seed model's vector-like-lepton spectrum, when the model has that spectrum and the point
+    /// its parameters (``FermionSpectrum/vectorLikeLeptons``); nil otherwise.
+    public let vectorLikeLeptons: VectorLikeLeptonCouplings?
 
     /// (T3, Y, X) of a chiral part.
     private struct QuantumNumbers: Sendable {
@@ -99,7 +103,6 @@ public struct CouplingCalculator: Sendable {
             table = try table.appending(sterile)
             for x in n { parts.append((nil, QuantumNumbers(isospin: 0, hypercharge: 0, charge: x))) }
         }
-        particles = table
         chiralParts = parts
         electricCharges = table.map(\.charge)
 
@@ -120,6 +123,15 @@ public struct CouplingCalculator: Sendable {
         }
         pointMixing = try GaugeBosonMixing(kineticMixing: eps, gaugeCoupling: point.coupling, higgsCharge: model.higgsCharge.doubleValue,
                                            bosonMass: point.mass, electroweak: scheme)
+        // The spectrum provider the model chooses: mass matrices for the vector-like leptons.
+        if model.spectrum == .vectorLikeLeptons, !point.modelParameters.isEmpty {
+            let spectrum = try VectorLikeLeptonCouplings(point: point, mixing: pointMixing, scheme: scheme)
+            vectorLikeLeptons = spectrum
+            particles = spectrum.particles
+        } else {
+            vectorLikeLeptons = nil
+            particles = table
+        }
     }
 
     /// The same point with the model's coupling (g_X, or eps for the dark photon) set to `value`.
@@ -166,19 +178,27 @@ public struct CouplingCalculator: Sendable {
         }
         let q2 = q2 ?? mass * mass
         try Validate.finite(q2, .squaredMomentum)
+        if vectorLikeLeptons != nil && mass != point.mass {
+            // m_Z' is tied to v_X: another mass is another spectrum.
+            return try CouplingCalculator(point: point.withMass(mass), scheme: scheme).table(squaredMomentum: q2)
+        }
         return table(mixing: try mixing(bosonMass: mass), squaredMomentum: q2)
     }
 
     /// Whether every coupling this calculator produces is flavour diagonal (true for couplings
-    /// from charges: the interaction basis is the mass basis). Sweeps use ``fillDiagonal(mixing:squaredMomentum:into:)``
+    /// from charges: the interaction basis is the mass basis; false for a mass-matrix spectrum such
+    /// as the vector-like leptons). Sweeps use ``fillDiagonal(mixing:squaredMomentum:into:)``
     /// then, without building a table per mass.
-    public var isFlavourDiagonal: Bool { true }
+    public var isFlavourDiagonal: Bool { vectorLikeLeptons == nil }
 
     /// A zero diagonal, one entry per particle, for ``fillDiagonal(mixing:squaredMomentum:into:)``.
     public func zeroDiagonal() -> [ComplexChiralCoupling] { ChiralCouplingMatrix(particles: particles).diagonal }
 
     /// The couplings for a given mixing and momentum transfer (q^2 finite).
     public func table(mixing: GaugeBosonMixing, squaredMomentum q2: Double) -> CouplingTable {
+        if let vectorLikeLeptons {
+            return vectorLikeLeptons.table(mixing: mixing, squaredMomentum: q2, gaugeCoupling: point.coupling, kineticMixing: kineticMixing)
+        }
         // The zero matrix is made inside ZPrimeSpectrum, where the metadata of its arrays is
         // prespecialised: building `[ComplexChiralCoupling]` here looked it up at run time.
         var matrix = ChiralCouplingMatrix(particles: particles)
@@ -192,7 +212,7 @@ public struct CouplingCalculator: Sendable {
     /// any. The allocation-free core of ``table(mixing:squaredMomentum:)`` for sweeps.
     @discardableResult
     public func fillDiagonal(mixing: GaugeBosonMixing, squaredMomentum q2: Double, into diagonal: inout [ComplexChiralCoupling]) -> Complex<Double>? {
-        precondition(diagonal.count == particles.count, "one diagonal entry per particle")
+        precondition(isFlavourDiagonal && diagonal.count == particles.count, "a flavour-diagonal calculator, one diagonal entry per particle")
         let e = scheme.elementaryCharge
         let loopEps: Complex<Double>? = loopMixing.map { $0.mixing(atSquaredMomentum: q2) }
         for (i, part) in chiralParts.enumerated() {
@@ -223,6 +243,12 @@ public struct CouplingCalculator: Sendable {
         if point.coupling * maxCharge > perturbative {
             list.append(.warning(.nonPerturbativeCoupling, .coupling, value: point.coupling,
                                  "g_X |X|max = \(point.coupling * maxCharge) exceeds sqrt(4 pi): not perturbative"))
+        }
+        if let vectorLikeLeptons {
+            list += vectorLikeLeptons.problems
+        } else if model.spectrum == .vectorLikeLeptons {
+            list.append(.warning(.methodCaveat, .model, value: nil,
+                                 "model \(model.name) without its vector-like-lepton parameters: plain B-L couplings, the mixing with the vector-like leptons is off (give lambda_L, lambda_E, M_L, M_E per generation and m_hX; see docs/seed-model.md)"))
         }
         if let mix = try? mixing(bosonMass: mass ?? point.mass) {
             let shift = mix.shiftedZMass - scheme.zMass

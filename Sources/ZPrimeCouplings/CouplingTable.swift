@@ -33,10 +33,13 @@ public struct CouplingTable: Sendable, Hashable {
     public let kineticMixing: Double
     /// The loop-induced kinetic mixing eps(q^2) that was added, if any.
     public let loopMixing: Complex<Double>?
+    /// Neutral bosons of the model besides the Z' that couple to its fermions (the seed model's
+    /// h_X), with their couplings over the particle table; empty for models fixed by charges alone.
+    public let otherBosons: [NeutralBoson]
 
     /// A table from its parts; the nucleon couplings are derived from the u, d, s entries.
     public init(mass: Double, squaredMomentum: Double, matrix: ChiralCouplingMatrix, gaugeCoupling: Double = 0,
-                kineticMixing: Double = 0, loopMixing: Complex<Double>? = nil) {
+                kineticMixing: Double = 0, loopMixing: Complex<Double>? = nil, otherBosons: [NeutralBoson] = []) {
         precondition(matrix.particles.count >= ParticleTable.standardModelCount, "a coupling table starts with the twelve Standard Model fermions")
         assert(matrix.particles.prefix(ParticleTable.standardModelCount).map(\.name) == ParticleTable.standardModel.map(\.name),
                "a coupling table's particles start with the twelve Standard Model fermions, in order")
@@ -46,6 +49,7 @@ public struct CouplingTable: Sendable, Hashable {
         self.gaugeCoupling = gaugeCoupling
         self.kineticMixing = kineticMixing
         self.loopMixing = loopMixing
+        self.otherBosons = otherBosons
         let u = matrix.diagonal[CouplingTarget.up.ordinal], d = matrix.diagonal[CouplingTarget.down.ordinal]
         let s = matrix.diagonal[CouplingTarget.strange.ordinal]
         (proton, neutron) = Self.nucleons(up: u, down: d, strange: s)

@@ -137,7 +137,8 @@ public enum BuiltinModels {
 
     /// The model of Hati, Kriewald, Orloff, Teixeira (JHEP 07 (2020) 235, arXiv:2005.00028):
     /// U(1)_{B-L} with three N_R, three vector-like lepton doublets L(1,2,-1/2) and singlets
-    /// E(1,1,-1) of charge +1, and the breaking scalar h_X of charge 2 (their charge table).
+    /// E(1,1,-1) of charge +1, and the breaking scalar h_X of charge 2 (their charge table). Its
+    /// mass eigenstates come from the vector-like-lepton mass matrices (``FermionSpectrum/vectorLikeLeptons``).
     public static let bMinusLVectorLikeLeptons = Model(
         name: "b-l-vll",
         summary: "U(1)_{B-L} + three N_R + vector-like leptons L (doublet), E (singlet) with X = +1, h_X (X = 2) (Hati et al. 2020)",
@@ -147,6 +148,7 @@ public enum BuiltinModels {
             .vectorLike("EV", GaugeRepresentation(colour: .singlet, isospin: .singlet, hypercharge: Rational(-1)), charge: .one, copies: 3),
         ],
         scalars: [.singlet("h_X", charge: Rational(2))],
-        references: ["Hati, Kriewald, Orloff, Teixeira, JHEP 07 (2020) 235, arXiv:2005.00028"]
+        references: ["Hati, Kriewald, Orloff, Teixeira, JHEP 07 (2020) 235, arXiv:2005.00028"],
+        spectrum: .vectorLikeLeptons
     )
 }

@@ -69,7 +69,7 @@ extension Scalar: Codable {
 
 extension Model: Codable {
     private enum CodingKeys: String, CodingKey {
-        case name, summary, families, charges, higgsCharge, extraFermions, scalars, kineticMixingRatio, isKineticMixingOnly, references
+        case name, summary, families, charges, higgsCharge, extraFermions, scalars, kineticMixingRatio, isKineticMixingOnly, references, spectrum
     }
 
     public init(from decoder: any Decoder) throws {
@@ -84,7 +84,8 @@ extension Model: Codable {
             scalars: try container.decodeIfPresent([Scalar].self, forKey: .scalars) ?? [],
             kineticMixingRatio: try container.decodeIfPresent(Double.self, forKey: .kineticMixingRatio),
             isKineticMixingOnly: try container.decodeIfPresent(Bool.self, forKey: .isKineticMixingOnly) ?? false,
-            references: try container.decodeIfPresent([String].self, forKey: .references) ?? [])
+            references: try container.decodeIfPresent([String].self, forKey: .references) ?? [],
+            spectrum: try container.decodeIfPresent(FermionSpectrum.self, forKey: .spectrum) ?? .aligned)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -99,5 +100,6 @@ extension Model: Codable {
         try container.encodeIfPresent(kineticMixingRatio, forKey: .kineticMixingRatio)
         try container.encode(isKineticMixingOnly, forKey: .isKineticMixingOnly)
         try container.encode(references, forKey: .references)
+        if spectrum != .aligned { try container.encode(spectrum, forKey: .spectrum) }
     }
 }

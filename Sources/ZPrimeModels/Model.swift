@@ -148,6 +148,9 @@ public struct Model: Hashable, Sendable {
     public var isKineticMixingOnly: Bool
     /// References for the model, as short citations.
     public var references: [String]
+    /// How the fermion mass eigenstates are obtained (``FermionSpectrum/aligned`` unless the model
+    /// mixes its extra fermions with the SM ones through a mass matrix).
+    public var spectrum: FermionSpectrum
 
     /// Creates a model; every species other than N gets `families` charges.
     public init(
@@ -160,7 +163,8 @@ public struct Model: Hashable, Sendable {
         scalars: [Scalar] = [],
         kineticMixingRatio: Double? = nil,
         isKineticMixingOnly: Bool = false,
-        references: [String] = []
+        references: [String] = [],
+        spectrum: FermionSpectrum = .aligned
     ) {
         self.name = name
         self.summary = summary
@@ -176,6 +180,7 @@ public struct Model: Hashable, Sendable {
         self.kineticMixingRatio = kineticMixingRatio
         self.isKineticMixingOnly = isKineticMixingOnly
         self.references = references
+        self.spectrum = spectrum
     }
 
     /// The charges of `species` (per family; per right-handed neutrino for N).

@@ -136,10 +136,11 @@ public enum ModelFile {
             out += "\(species.rawValue) = \(chargeArray(model.charges(of: species)))   # \(species.summary)\n"
         }
         out += "H = \(chargeLiteral(model.higgsCharge))   # Higgs doublet\n"
-        if model.kineticMixingRatio != nil || model.isKineticMixingOnly {
+        if model.kineticMixingRatio != nil || model.isKineticMixingOnly || model.spectrum != .aligned {
             out += "\n[mixing]\n"
             if let ratio = model.kineticMixingRatio { out += "kinetic_mixing_ratio = \(ratio)   # eps = ratio * g_X / e\n" }
             if model.isKineticMixingOnly { out += "kinetic_mixing_only = true\n" }
+            if model.spectrum != .aligned { out += "spectrum = \(quoted(model.spectrum.rawValue))   # mass eigenstates from a mass matrix (docs/seed-model.md)\n" }
         }
         for fermion in model.extraFermions {
             out += "\n[[fermions]]\n"
@@ -187,6 +188,7 @@ public enum ModelFile {
         var mixing: [String] = []
         if let ratio = model.kineticMixingRatio { mixing.append("\"kinetic_mixing_ratio\": \(ratio)") }
         if model.isKineticMixingOnly { mixing.append("\"kinetic_mixing_only\": true") }
+        if model.spectrum != .aligned { mixing.append("\"spectrum\": \(quoted(model.spectrum.rawValue))") }
         if !mixing.isEmpty { fields.append("\"mixing\": {" + mixing.joined(separator: ", ") + "}") }
         if !model.extraFermions.isEmpty {
             let items = model.extraFermions.map { f -> String in
@@ -300,9 +302,10 @@ final class ModelDecoder {
 
         var ratio: Double? = nil
         var kineticOnly = false
+        var spectrum = FermionSpectrum.aligned
         if let mixingValue = root["mixing"] {
             guard case .table(let mixing) = mixingValue else { throw failure("mixing", mixingValue, "must be a table") }
-            try checkKeys(mixing, allowed: ["kinetic_mixing_ratio", "kinetic_mixing_only"], path: "mixing")
+            try checkKeys(mixing, allowed: ["kinetic_mixing_ratio", "kinetic_mixing_only", "spectrum"], path: "mixing")
             if let r = mixing["kinetic_mixing_ratio"] {
                 switch r {
                 case .integer(let i): ratio = Double(i)
@@ -313,6 +316,13 @@ final class ModelDecoder {
             if let k = mixing["kinetic_mixing_only"] {
                 guard case .bool(let b) = k else { throw failure("mixing.kinetic_mixing_only", k, "must be true or false") }
                 kineticOnly = b
+            }
+            if let value = mixing["spectrum"] {
+                let names = FermionSpectrum.allCases.map(\.rawValue).joined(separator: ", ")
+                guard case .string(let text) = value, let parsed = FermionSpectrum(rawValue: text) else {
+                    throw failure("mixing.spectrum", value, "must be one of \(names)")
+                }
+                spectrum = parsed
             }
         }
 
@@ -332,7 +342,7 @@ final class ModelDecoder {
         }
         return Model(name: name, summary: summary, families: families, charges: charges, higgsCharge: higgs,
                      extraFermions: fermions, scalars: scalars, kineticMixingRatio: ratio,
-                     isKineticMixingOnly: kineticOnly, references: references)
+                     isKineticMixingOnly: kineticOnly, references: references, spectrum: spectrum)
     }
 
     func string(_ value: DocumentValue?, field: String, maximumLength: Int) throws(ModelFileError) -> String? {

@@ -123,6 +123,16 @@ public struct LeveilleLoopFunctions: Sendable, Hashable {
     public let scalarPlusPseudoscalar: Double
     /// scalar - pseudoscalar loop functions, from Q_S - Q_P = 2 eps x^2 (chirality flipping).
     public let scalarMinusPseudoscalar: Double
+    /// The vector loop without its longitudinal part, Q_V - lam^2 (1 - eps)^2 Q_S = 2x(1-x)(x - 2(1 - eps)):
+    /// the Feynman-gauge vector-boson loop (its Goldstone boson then adds a scalar loop with
+    /// C_S = C_V (m - M_F)/M_0 and C_P = C_A (m + M_F)/M_0).
+    public let transverseVector: Double
+    /// The axial loop without its longitudinal part, 2x(1-x)(x - 2(1 + eps)).
+    public let transverseAxial: Double
+    /// transverse vector + axial, from 4x(1-x)(x - 2).
+    let transverseVectorPlusAxial: Double
+    /// transverse vector - axial, from 8 eps x(1-x).
+    let transverseVectorMinusAxial: Double
 
     /// Evaluates the loop functions for an external lepton of mass `leptonMass`, a boson of mass
     /// `bosonMass` and an internal fermion of mass `internalMass` (all GeV).
@@ -172,6 +182,10 @@ public struct LeveilleLoopFunctions: Sendable, Hashable {
         vectorMinusAxial = prefactor * iVminusA
         scalarPlusPseudoscalar = prefactor * 2 * f1
         scalarMinusPseudoscalar = prefactor * 2 * eps * g2
+        transverseVector = prefactor * 2 * (f1 - 2 * ((m - MF) / m) * f2)
+        transverseAxial = prefactor * 2 * (f1 - 2 * ((m + MF) / m) * f2)
+        transverseVectorPlusAxial = prefactor * (4 * f1 - 8 * f2)
+        transverseVectorMinusAxial = prefactor * 8 * eps * f2
         guard vector.isFinite, axial.isFinite, scalar.isFinite, pseudoscalar.isFinite, vectorPlusAxial.isFinite, vectorMinusAxial.isFinite else {
             throw Problem.invalid(.mass, text: "\(bosonMass)", "the loop functions overflow for these masses (lepton \(m), internal \(internalMass) GeV)")
         }
@@ -182,6 +196,12 @@ public struct LeveilleLoopFunctions: Sendable, Hashable {
     public func deltaA(_ couplings: LoopCouplings) -> Double {
         Self.pair(couplings.vector, couplings.axial, vector, axial, vectorPlusAxial, vectorMinusAxial)
             + Self.pair(couplings.scalar, couplings.pseudoscalar, scalar, pseudoscalar, scalarPlusPseudoscalar, scalarMinusPseudoscalar)
+    }
+
+    /// The Feynman-gauge (transverse) part of a vector boson's loop, C_V^2 I_V^T + C_A^2 I_A^T (see
+    /// ``transverseVector``), in the better conditioned representation.
+    public func transverseDeltaA(vector: Double, axial: Double) -> Double {
+        Self.pair(vector, axial, transverseVector, transverseAxial, transverseVectorPlusAxial, transverseVectorMinusAxial)
     }
 
     @inline(__always)

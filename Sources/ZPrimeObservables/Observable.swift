@@ -161,9 +161,10 @@ public struct ObservableReport: Sendable {
     /// The observables predicted, in the same order.
     public let observables: [Observable]
 
-    /// Predicts every observable of `registry` at `point`.
+    /// Predicts every observable of `registry` (default: ``ObservableRegistry/registry(for:)``) at `point`.
     public init(point: ParameterPoint, settings: ObservableSettings = ObservableSettings(), inputs: MeasuredInputs? = nil,
-                registry: [Observable] = ObservableRegistry.standard) throws(Problem) {
+                registry: [Observable]? = nil) throws(Problem) {
+        let registry = registry ?? ObservableRegistry.registry(for: point)
         let context = try ObservableContext(point: point, settings: settings, inputs: inputs)
         var predictions: [Prediction] = []
         predictions.reserveCapacity(registry.count)

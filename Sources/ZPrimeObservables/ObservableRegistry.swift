@@ -25,6 +25,12 @@ public enum ObservableRegistry {
     /// The observable called `name`, or nil.
     public static func observable(named name: String) -> Observable? { standard.first { $0.name == name } }
 
+    /// The observables of `point`: ``standard``, plus ``vectorLikeLeptons`` for a model with the
+    /// vector-like-lepton spectrum and its parameters.
+    public static func registry(for point: ParameterPoint) -> [Observable] {
+        point.model.spectrum == .vectorLikeLeptons && !point.modelParameters.isEmpty ? standard + vectorLikeLeptons : standard
+    }
+
     static let leveille = "J. P. Leveille, Nucl. Phys. B137 (1978) 63"
     static let jegerlehner = "F. Jegerlehner, A. Nyffeler, Phys. Rept. 477 (2009) 1"
     static let feng = "J. L. Feng et al., Phys. Rev. Lett. 117 (2016) 071803; Phys. Rev. D 95 (2017) 035017"
@@ -43,6 +49,7 @@ public enum ObservableRegistry {
             description: "one-loop Z' contribution to a_\(lepton.rawValue) = (g-2)/2 (flavour-diagonal loop)",
             citations: [leveille, jegerlehner]
         ) { (context: ObservableContext) throws(Problem) -> Prediction in
+            if MassBasisMoment.isNeeded(for: lepton, table: context.couplings) { return try massBasisMoment(lepton, context) }
             let couplings = context.staticCouplings
             let m = context.point.mass
             let value = try AnomalousMagneticMoment.deltaA(lepton, couplings: couplings, bosonMass: m)

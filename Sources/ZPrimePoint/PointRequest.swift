@@ -40,11 +40,14 @@ public struct PointRequest: Sendable, Hashable {
     public var darkSector: DarkSector
     /// The datasets.
     public var datasets: DatasetSelection
+    /// The model's own continuous parameters by name (see ``ParameterPoint/modelParameters``),
+    /// passed to the point unchanged.
+    public var modelParameters: [String: Double]
 
     /// A request with every option at its default.
     public init(model: Model, mass: Double? = nil, coupling: Double? = nil, kineticMixing: Double? = nil, mixingRatio: Double? = nil,
                 loopMixing: LoopMixingMode = .automatic, neutrinos: LightNeutrinos = .leftHandedMajorana,
-                darkSector: DarkSector = .none, datasets: DatasetSelection = .newest) {
+                darkSector: DarkSector = .none, datasets: DatasetSelection = .newest, modelParameters: [String: Double] = [:]) {
         self.model = model
         self.mass = mass
         self.coupling = coupling
@@ -54,6 +57,7 @@ public struct PointRequest: Sendable, Hashable {
         self.neutrinos = neutrinos
         self.darkSector = darkSector
         self.datasets = datasets
+        self.modelParameters = modelParameters
     }
 
     /// The physics defaults.
@@ -141,7 +145,7 @@ public struct PointRequest: Sendable, Hashable {
             }
         }
         let point = try ParameterPoint(model: model, mass: mass, coupling: g, kineticMixing: eps, loopMixing: loopMixing,
-                                       neutrinos: neutrinos, darkSector: darkSector, datasets: datasets)
+                                       neutrinos: neutrinos, darkSector: darkSector, datasets: datasets, modelParameters: modelParameters)
         return Resolution(point: point, problems: problems)
     }
 }

@@ -62,6 +62,40 @@ public struct ChiralCouplingMatrix: Hashable, Sendable {
         offDiagonal = []
     }
 
+    /// A matrix with the given diagonal and off-diagonal entries (row < column; each pair at most
+    /// once), checked like ``setCoupling(_:_:_:)`` but built in one pass (for mass-basis tables with
+    /// many mixed states). Entries that are exactly zero are dropped.
+    ///
+    /// - Throws: ``Problem`` as ``setCoupling(_:_:_:)`` does, or for an entry with row >= column or
+    ///   given twice.
+    public init(particles: ParticleTable, diagonal: [ComplexChiralCoupling],
+                offDiagonal entries: [(row: Int, column: Int, coupling: ComplexChiralCoupling)]) throws(Problem) {
+        precondition(diagonal.count == particles.count, "one diagonal coupling per particle")
+        self.particles = particles
+        self.diagonal = diagonal
+        var list: [Entry] = []
+        list.reserveCapacity(entries.count)
+        for (i, j, coupling) in entries where !coupling.isZero {
+            guard i < j, particles.indices.contains(i), particles.indices.contains(j) else {
+                throw Problem.invalid(.field("coupling index"), text: "(\(i), \(j))", "must have row < column inside the particle table of \(particles.count) states")
+            }
+            guard coupling.isFinite else {
+                throw Problem.invalid(.field("coupling \(particles[i].name)-\(particles[j].name)"), text: "\(coupling.vector), \(coupling.axial)", "must be finite", kind: .notFinite)
+            }
+            let a = particles[i], b = particles[j]
+            guard a.electricCharge == b.electricCharge, a.colours == b.colours else {
+                throw Problem.invalid(.field("coupling \(a.name)-\(b.name)"), text: nil,
+                                      "a neutral vector boson cannot connect states of different electric charge or colour", kind: .conflict)
+            }
+            list.append(Entry(row: i, column: j, coupling: coupling))
+        }
+        list.sort { ($0.row, $0.column) < ($1.row, $1.column) }
+        for k in list.indices.dropFirst() where list[k].row == list[k - 1].row && list[k].column == list[k - 1].column {
+            throw Problem.invalid(.field("coupling \(particles[list[k].row].name)-\(particles[list[k].column].name)"), text: nil, "given twice", kind: .conflict)
+        }
+        offDiagonal = list
+    }
+
     /// The coupling psibar_i gamma (v + a gamma^5) psi_j; for i > j the Hermitian conjugate of the
     /// stored (j, i) entry.
     public subscript(_ i: Int, _ j: Int) -> ComplexChiralCoupling {

@@ -94,6 +94,40 @@ run("ZPrimeCore/ElectroweakScheme.swift #1") {
     print(scheme.zCoupling * scheme.vacuumExpectationValue / 2)   // m_Z = 91.188
 }
 
+run("ZPrimeCore/LinearAlgebra/ComplexMatrix.swift #1") {
+    let m = ComplexMatrix(real: [[1, 2], [3, 4]])
+    let product = m * m.adjoint           // m m^dagger
+    print(product[0, 1])                   // Complex(11, 0)
+    print((m.adjoint * m - ComplexMatrix.identity(2)).maximumMagnitude)   // not unitary: far from 0
+}
+
+run("ZPrimeCore/LinearAlgebra/HermitianEigendecomposition.swift #1") {
+    let h = ComplexMatrix([[Complex(2, 0), Complex(0, 1)], [Complex(0, -1), Complex(2, 0)]])
+    let eigen = try HermitianEigendecomposition(h)
+    print(eigen.values)     // [1, 3]
+}
+
+run("ZPrimeCore/LinearAlgebra/SingularValueDecomposition.swift #1") {
+    let m = ComplexMatrix(real: [[5e-4, 63.6, 0], [0, 90, 1e-4], [63.6, 1e-5, 90]])
+    let svd = try SingularValueDecomposition(m)
+    print(svd.singularValues)                  // ascending; the first about 3.7e-4
+    print((svd.reconstructed - m).maximumMagnitude)   // ~1e-14 = eps ||M||
+}
+
+run("ZPrimeCore/LinearAlgebra/SmallRealSVD.swift #1") {
+    let m = SmallRealSVD.Matrix(size: 3, rows: [[5e-4, 63.6, 0], [0, 90, 1e-4], [63.6, 1e-5, 90]])
+    let svd = SmallRealSVD(m)!
+    print(svd.singularValue(0))   // about 3.7e-4, the same as SingularValueDecomposition's
+}
+
+run("ZPrimeCore/LinearAlgebra/TakagiFactorization.swift #1") {
+    // A Dirac pair: two Weyl fields with a mass term M between them.
+    let m = ComplexMatrix(real: [[0, 90], [90, 0]])
+    let takagi = try TakagiFactorization(m)
+    print(takagi.values)                                   // [90, 90]
+    print(takagi.unitary.transpose * m * takagi.unitary)   // diag(90, 90)
+}
+
 run("ZPrimeCore/Numerics/ErrorFreeArithmetic.swift #1") {
     // m_Z'^2 + M_F^2 - m^2 with M_F = m: exactly m_Z'^2 even when m_Z' << m.
     let w = ErrorFreeArithmetic.signedSquareSum(1e-6, 0.1, 0.1, signs: (1, 1, -1))
@@ -165,6 +199,14 @@ run("ZPrimeCouplings/CouplingTable.swift #1") {
     print(onShell[.electron].vector, static_[.electron].vector)
 }
 
+run("ZPrimeCouplings/VectorLikeLeptonCouplings.swift #1") {
+    let p = VectorLikeLeptonParameters.benchmark(.cancellation, generations: [.electron, .muon])
+    let point = try VectorLikeLeptonCouplings.point(parameters: p, epsilonBL: 2e-3, kineticMixing: -8e-4, scalarVEV: 14)
+    let calculator = try CouplingCalculator(point: point)
+    print(calculator.vectorLikeLeptons!.scalarVEV)                 // 14 (tied to m_Z' and g_X)
+    print(try calculator.table(squaredMomentum: 0)[.electron].axial)   // 0: lambda_L = lambda_E, M_L = M_E
+}
+
 run("ZPrimeDecays/DecayCalculator.swift #1") {
     let couplings = try CouplingCalculator(model: BuiltinModels.model(named: "B-L")!, gaugeCoupling: 1e-4)
     let decays = try DecayCalculator(couplings: couplings)
@@ -180,6 +222,11 @@ run("ZPrimeDecays/HeavyQuarkHadrons.swift #1") {
     let widths = HeavyQuarkHadrons.resonanceWidths(mass: 3.0969, charmVectorSquared: e2 * eps * eps * 4 / 9,
                                                     bottomVectorSquared: e2 * eps * eps / 9)
     print(peak, widths.charm)   // widths.charm = alpha eps^2 m/3 * R_J/psi(m^2)
+}
+
+run("ZPrimeModels/FermionSpectrum.swift #1") {
+    print(BuiltinModels.model(named: "b-l-vll")!.spectrum)   // vectorLikeLeptons
+    print(BuiltinModels.model(named: "B-L")!.spectrum)       // aligned
 }
 
 run("ZPrimeModels/Model.swift #1") {
@@ -288,6 +335,14 @@ run("ZPrimeObservables/CouplingBand.swift #1") {
     print(band.outcome)   // band(lower:upper:) in units of eps: about 1.2e-3 ... 2.0e-3
 }
 
+run("ZPrimeObservables/MassBasisMoments.swift #1") {
+    let point = try VectorLikeLeptonCouplings.point(parameters: .benchmark(.slides, generations: [.muon], h: [1e-5]),
+                                                    epsilonBL: 2e-3, kineticMixing: -8e-4, scalarVEV: 14)
+    let table = try CouplingCalculator(point: point).table(squaredMomentum: 0)
+    let moment = try MassBasisMoment(lepton: .muon, table: table)
+    print(moment.total, moment.zPrime, moment.otherBosons["h_X"]!)   // the two parts nearly cancel
+}
+
 run("ZPrimeObservables/MeasuredInputs.swift #1") {
     let inputs = try MeasuredInputs.bundled()
     let newest = try inputs.dataset(.muon)                      // 2025: 38(63)e-11
@@ -305,6 +360,33 @@ run("ZPrimeObservables/Observable.swift #1") {
 run("ZPrimeObservables/ObservableError.swift #1") {
     do { _ = try LeveilleLoopFunctions(leptonMass: 0.1057, bosonMass: -1, internalMass: 0.1057) }
     catch { print(error) }   // "mass -1.0: must be finite and > 0"
+}
+
+run("ZPrimeObservables/VectorLikeLeptonAnalysis.swift #1") {
+    let point = try VectorLikeLeptonCouplings.point(parameters: .benchmark(.cancellation, h: [1e-6, 1e-5]),
+                                                    epsilonBL: 2e-3, kineticMixing: -8e-4, scalarVEV: 14)
+    let analysis = try VectorLikeLeptonAnalysis(point: point)
+    print(analysis.generation(.muon).moment.total)     // Delta a_mu (Z' + h_X)
+}
+
+run("ZPrimeObservables/VectorLikeLeptonMoments.swift #1") {
+    let p = VectorLikeLeptonParameters.benchmark(.slides, generations: [.muon], h: [1e-5])
+    let g = VectorLikeLeptonCouplings.gaugeCoupling(epsilonBL: 2e-3, kineticMixing: -8e-4)
+    let mZprime = VectorLikeLeptonCouplings.zPrimeMass(scalarVEV: 14, gaugeCoupling: g, kineticMixing: -8e-4)   // 17 MeV
+    let spectrum = try VectorLikeLeptonSpectrum(parameters: p, higgsVEV: ElectroweakScheme.standard.vacuumExpectationValue, scalarVEV: 14)
+    let mixing = try GaugeBosonMixing(kineticMixing: -8e-4, gaugeCoupling: g, higgsCharge: 0, bosonMass: mZprime)
+    let mu = try VectorLikeLeptonMoments.deltaA(.muon, spectrum: spectrum, mixing: mixing)
+    print(mu.total, mu.zPrime, mu.breakingScalar)
+}
+
+run("ZPrimeObservables/VectorLikeLeptonMoments.swift #1") {
+    let g = VectorLikeLeptonCouplings.gaugeCoupling(epsilonBL: 2e-3, kineticMixing: -8e-4)
+    let mZprime = VectorLikeLeptonCouplings.zPrimeMass(scalarVEV: 14, gaugeCoupling: g, kineticMixing: -8e-4)
+    let mixing = try GaugeBosonMixing(kineticMixing: -8e-4, gaugeCoupling: g, higgsCharge: 0, bosonMass: mZprime)
+    let chain = VectorLikeLeptonMoments.Chain(mixing: mixing, scalarMass: 70, scalarVEV: 14)
+    let inputs = VectorLikeLeptonGenerationSpectrum.Inputs(lambdaL: 90.0 / 14, lambdaE: 90.0 / 14, massL: 90, massE: 90, h: 1e-5, k: 1e-7)
+    let mu = try chain.evaluate(inputs, generation: .muon)
+    print(mu.moment.total, mu.vector, mu.neutrino)   // Delta a_mu, eps^V_mumu, the nu_mu coupling (units of e)
 }
 
 run("ZPrimePlot/Geometry/Clipping.swift #1") {
@@ -580,6 +662,12 @@ run("ZPrimeSpectrum/ChiralCouplingMatrix.swift #1") {
     print(matrix[b, s].left)   // 1e-6 (the conjugate entry)
 }
 
+run("ZPrimeSpectrum/NeutralBoson.swift #1") {
+    // A scalar of 10 GeV with a Yukawa 1e-4 to the electron (table index 0) only.
+    let phi = NeutralBoson.scalar(name: "phi", mass: 10, states: [0], yukawa: ComplexMatrix(rows: 1, columns: 1, real: [1e-4]))
+    print(phi.loopCouplings(internal: 0, external: 0).even)   // C_S = -1e-4
+}
+
 run("ZPrimeSpectrum/Particle.swift #1") {
     let heavyLepton = Particle(name: "E1", kind: .heavyChargedLepton, mass: 90, electricCharge: -1, family: 0)
     print(heavyLepton.isInvisible, heavyLepton.charge)   // false -1.0
@@ -590,4 +678,37 @@ run("ZPrimeSpectrum/ParticleTable.swift #1") {
         Particle(name: "chi", kind: .darkFermion, mass: 0.005, electricCharge: 0),
     ])
     print(table.index(of: "chi")!)   // 12
+}
+
+run("ZPrimeSpectrum/VectorLikeLeptons/LeadingOrderMixing.swift #1") {
+    let lo = LeadingOrderMixing(y: 1e-3, lambdaL: 0.3, lambdaE: 0.2, massL: 1000, massE: 1e5, h: 1e-3, k: 2e-3,
+                                higgsVEV: 246.22, scalarVEV: 14)
+    print(lo.left(.corrected)[2, 0])    // (h lambda_L M_E - lambda_E M_L y) v v_X/(2 M_L M_E^2)
+}
+
+run("ZPrimeSpectrum/VectorLikeLeptons/VectorLikeLeptonGenerationSpectrum.swift #1") {
+    let inputs = VectorLikeLeptonGenerationSpectrum.Inputs(lambdaL: 90.0 / 14, lambdaE: 90.0 / 14, massL: 90, massE: 90, h: 1e-5, k: 1e-7)
+    let muon = try VectorLikeLeptonGenerationSpectrum(inputs, generation: .muon,
+                                                      higgsVEV: ElectroweakScheme.standard.vacuumExpectationValue, scalarVEV: 14)
+    print(muon.chargedMasses[0], muon.yukawa)   // 0.1056583755 and the tuned y_mu
+}
+
+run("ZPrimeSpectrum/VectorLikeLeptons/VectorLikeLeptonMassMatrices.swift #1") {
+    let p = VectorLikeLeptonParameters.benchmark(.slides, generations: [.muon])
+    let matrices = VectorLikeLeptonMassMatrices(parameters: p, yukawas: [0, 6e-4, 0], higgsVEV: 246.22, scalarVEV: 14)
+    print(matrices.charged.rows)     // 5: e_L(e), e_L(mu), L_L(mu), E_L(mu), e_L(tau)
+}
+
+run("ZPrimeSpectrum/VectorLikeLeptons/VectorLikeLeptonParameters.swift #1") {
+    let benchmark = VectorLikeLeptonParameters.benchmark(.slides, generations: [.electron, .muon], h: [1e-6, 1e-5])
+    print(benchmark.modelParameters["lambda_L_mu"]!)   // 6.4285... = M_L/v_X
+    let parsed = try VectorLikeLeptonParameters(modelParameters: benchmark.modelParameters)
+    print(parsed == benchmark)   // true
+}
+
+run("ZPrimeSpectrum/VectorLikeLeptons/VectorLikeLeptonSpectrum.swift #1") {
+    let p = VectorLikeLeptonParameters.benchmark(.slides, generations: [.muon], h: [1e-5])
+    let spectrum = try VectorLikeLeptonSpectrum(parameters: p, higgsVEV: 246.22, scalarVEV: 14)
+    print(spectrum.chargedMasses[1])     // 0.1056583755 (the muon; y_mu tuned)
+    print(spectrum.yukawas[1])           // the tuned y_mu
 }

@@ -47,10 +47,10 @@ struct CouplingsCommand: ParsableCommand {
         let point = try parameters.point(mass: selection?.masses.first, requireMass: false)
         let calculator = try CouplingCalculator(point: point)
         var points: [CouplingPoint] = []
-        let massList: [Double?] = selection.map { $0.masses.map { Optional($0) } } ?? [nil]
+        let massList: [Double?] = selection.map { $0.masses.map { Optional($0) } } ?? [calculator.vectorLikeLeptons == nil ? nil : point.mass]
         for m in massList {
             let q2 = momentumSquared ?? (m.map { $0 * $0 } ?? 0)
-            let table = try calculator.table(mass: m ?? 0, squaredMomentum: q2)
+            let table = try calculator.table(mass: m ?? point.mass, squaredMomentum: q2)
             guard table.isFinite else { throw BadInput("--momentum-squared \(q2): the couplings are not finite at this momentum transfer") }
             points.append(CouplingPoint(mass: m, squaredMomentum: q2, couplings: table,
                                         loopMixing: table.loopMixing.map { ($0.real, $0.imaginary) },

@@ -15,6 +15,7 @@ struct PointOptions: ParsableArguments {
     var mixingRatio: Double? { choices.mixingRatio }
     var neutrinos: LightNeutrinos { choices.neutrinos }
     var loopMixing: LoopMixingMode { choices.loopMixing }
+    var parameters: String? { choices.parameters }
 
     /// The request for `mass`, with the dark sector given by the caller.
     func request(mass: Double?, darkSector: DarkSector = .none, datasets: DatasetSelection = .newest) throws -> PointRequest {
@@ -44,6 +45,9 @@ struct PointChoices: ParsableArguments {
     @Option(name: .long, help: "Light neutrinos: majorana (left-handed only, default), dirac (nu_L + N_R per family) or light-sterile (Majorana nu_L plus light N_R).")
     var neutrinos: LightNeutrinos = .leftHandedMajorana
 
+    @Option(name: .long, help: "A file of model parameters (.toml/.json) for a model with its own spectrum (b-l-vll: docs/seed-model.md).")
+    var parameters: String?
+
     @Option(name: .customLong("loop-mixing"),
             help: "Loop-induced kinetic mixing: auto (the finite L_i - L_j loop when no eps is given), on, off, or estimate (eps = e g_X/(16 pi^2) for models whose loop diverges, e.g. U(1)_B).")
     var loopMixing: LoopMixingMode = .automatic
@@ -59,6 +63,21 @@ struct PointChoices: ParsableArguments {
     /// resolution's warnings (an ignored option) on standard error.
     func point(model: String, mass: Double?, requireMass: Bool = true, darkSector: DarkSector = .none,
                datasets: DatasetSelection = .newest) throws -> ParameterPoint {
+        if let parameters {
+            // A model with its own spectrum: the library resolves the file's gauge inputs and the options.
+            let resolvedModel = try ModelReference.resolve(model)
+            guard resolvedModel.spectrum == .vectorLikeLeptons else {
+                throw BadInput("--parameters \(parameters): model \(resolvedModel.name) takes no model parameters (its couplings follow from its charges)")
+            }
+            guard mixingRatio == nil, loopMixing == .automatic, neutrinos == .leftHandedMajorana else {
+                throw BadInput("--parameters: the vector-like-lepton spectrum takes --coupling and --kinetic-mixing (or eps_BL, eps in the file), not --mixing-ratio, --loop-mixing or --neutrinos")
+            }
+            let named = try ParameterFile.load(path: parameters)
+            var resolution = try VectorLikeLeptonCouplings.resolve(named: named, mass: mass, gaugeCoupling: coupling, kineticMixing: kineticMixing,
+                                                                   model: resolvedModel, datasets: datasets)
+            resolution.point.darkSector = try darkSector.validated()
+            return resolution.point
+        }
         let resolution = try request(model: model, mass: mass, darkSector: darkSector, datasets: datasets).resolve(requireMass: requireMass)
         for problem in resolution.problems where problem.severity >= .warning {
             Console.error("warning: " + OptionNames.describe(problem))
