@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ZPrimeCouplings", targets: ["ZPrimeCouplings"]),
         .library(name: "ZPrimeDecays", targets: ["ZPrimeDecays"]),
         .library(name: "ZPrimeObservables", targets: ["ZPrimeObservables"]),
+        .library(name: "ZPrimeProbes", targets: ["ZPrimeProbes"]),
         .executable(name: "zprime", targets: ["zprime"]),
     ],
     dependencies: [
@@ -72,10 +73,18 @@ let package = Package(
             dependencies: ["ZPrimeDecays", "ZPrimeCouplings", "ZPrimeSpectrum", "ZPrimePoint", "ZPrimeCore", .product(name: "Numerics", package: "swift-numerics")],
             resources: [.copy("MeasuredInputs")]
         ),
+        // Muon beams, neutrino tridents, cosmology and Majorana-neutrino couplings: NA64mu yields,
+        // CCFR trident ratio, Delta N_eff, nu mass-basis couplings and decays, as constraints.
+        .target(
+            name: "ZPrimeProbes",
+            dependencies: ["ZPrimeDecays", "ZPrimeObservables", "ZPrimeCouplings", "ZPrimeSpectrum", "ZPrimePoint", "ZPrimeModels", "ZPrimeCore",
+                           .product(name: "Numerics", package: "swift-numerics")]
+        ),
         // Umbrella module re-exporting the pipeline stages.
         .target(
             name: "ZPrimeKit",
-            dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables"]
+            dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
+                           "ZPrimeProbes"]
         ),
         // Command-line front end: parses arguments and formats output only.
         .executableTarget(
@@ -85,6 +94,7 @@ let package = Package(
             // binary (seen here).
             dependencies: [
                 "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
+                "ZPrimeProbes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "zprime-examples",
             dependencies: ["ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum",
-                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", .product(name: "Numerics", package: "swift-numerics")]
+                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeProbes", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"]),
         .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"]),
@@ -104,6 +114,7 @@ let package = Package(
         .testTarget(name: "ZPrimeCouplingsTests", dependencies: ["ZPrimeCouplings"], exclude: ["References"]),
         .testTarget(name: "ZPrimeDecaysTests", dependencies: ["ZPrimeDecays"]),
         .testTarget(name: "ZPrimeObservablesTests", dependencies: ["ZPrimeObservables"]),
+        .testTarget(name: "ZPrimeProbesTests", dependencies: ["ZPrimeProbes"], exclude: ["References"]),
         .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

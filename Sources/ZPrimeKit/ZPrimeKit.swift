@@ -4,7 +4,8 @@
 // ZPrimeModels (field content, charges, anomalies, Yukawa terms, model files), ZPrimeAtlas
 // (enumeration of anomaly-free charges), ZPrimeStore (SQLite store), ZPrimePoint (a parameter
 // point and the resolution of user input), ZPrimeSpectrum (mass-basis particles and coupling
-// matrices), ZPrimeCouplings, ZPrimeDecays, ZPrimeObservables. Import the stage you need, or this
+// matrices), ZPrimeCouplings, ZPrimeDecays, ZPrimeObservables, ZPrimeProbes (muon beams, neutrino
+// tridents, N_eff, Majorana-neutrino couplings). Import the stage you need, or this
 // umbrella for all of them.
 @_exported import ZPrimeAtlas
 @_exported import ZPrimeCore
@@ -13,5 +14,6 @@
 @_exported import ZPrimeModels
 @_exported import ZPrimeObservables
 @_exported import ZPrimePoint
+@_exported import ZPrimeProbes
 @_exported import ZPrimeSpectrum
 @_exported import ZPrimeStore
