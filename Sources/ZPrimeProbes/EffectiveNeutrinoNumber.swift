@@ -259,30 +259,54 @@ public struct EffectiveNeutrinoNumber: Sendable {
             let t = Foundation.exp(uu)
             return (t * a, t * b)
         }
-        var step = 0
-        while y.0 > tEnd && step < 4 * settings.steps {
-            let uNext = u + h
-            // Implicit equation G(z) = z - c - beta h f(z) = 0.
-            let c: (Double, Double), beta: Double
-            if let prev = previous {
-                c = (4.0 / 3 * y.0 - 1.0 / 3 * prev.0, 4.0 / 3 * y.1 - 1.0 / 3 * prev.1); beta = 2.0 / 3
-            } else {
-                c = y; beta = 1
+        /// Solves z - c - beta h f(z) = 0 by damped Newton (finite-difference Jacobian); nil on failure.
+        func solveImplicit(_ guess: (Double, Double), c: (Double, Double), beta: Double, h: Double, at uu: Double) -> (Double, Double)? {
+            var z = guess
+            func residual(_ z: (Double, Double)) -> (Double, Double) {
+                let fz = f(z, uu)
+                return (z.0 - c.0 - beta * h * fz.0, z.1 - c.1 - beta * h * fz.1)
             }
-            var z = y
-            for _ in 0..<30 {
-                let fz = f(z, uNext)
-                let g = (z.0 - c.0 - beta * h * fz.0, z.1 - c.1 - beta * h * fz.1)
-                let e0 = 1e-7 * z.0, e1 = 1e-7 * z.1
-                let fa = f((z.0 + e0, z.1), uNext), fb = f((z.0, z.1 + e1), uNext)
+            var g = residual(z)
+            for _ in 0..<40 {
+                let fz = f(z, uu)
+                let e0 = 1e-8 * z.0, e1 = 1e-8 * z.1
+                let fa = f((z.0 + e0, z.1), uu), fb = f((z.0, z.1 + e1), uu)
                 let j00 = 1 - beta * h * (fa.0 - fz.0) / e0, j01 = -beta * h * (fb.0 - fz.0) / e1
                 let j10 = -beta * h * (fa.1 - fz.1) / e0, j11 = 1 - beta * h * (fb.1 - fz.1) / e1
                 let det = j00 * j11 - j01 * j10
+                guard det.isFinite, det != 0 else { return nil }
                 let d0 = (g.0 * j11 - g.1 * j01) / det, d1 = (j00 * g.1 - j10 * g.0) / det
-                z = (z.0 - d0, z.1 - d1)
-                if abs(d0) < 1e-13 * z.0 && abs(d1) < 1e-13 * z.1 { break }
+                let norm = { (r: (Double, Double), z: (Double, Double)) -> Double in max(abs(r.0) / z.0, abs(r.1) / z.1) }
+                var lambda = 1.0, accepted = false
+                for _ in 0..<30 {
+                    let trial = (z.0 - lambda * d0, z.1 - lambda * d1)
+                    if trial.0 > 0, trial.1 > 0, trial.0.isFinite, trial.1.isFinite {
+                        let gt = residual(trial)
+                        if norm(gt, trial) <= norm(g, z) || norm(gt, trial) < 1e-14 { z = trial; g = gt; accepted = true; break }
+                    }
+                    lambda *= 0.5
+                }
+                guard accepted else { return nil }
+                if abs(lambda * d0) < 1e-13 * z.0 && abs(lambda * d1) < 1e-13 * z.1 { return z }
             }
-            guard z.0.isFinite, z.1.isFinite, z.0 > 0, z.1 > 0 else {
+            return max(abs(g.0) / z.0, abs(g.1) / z.1) < 1e-10 ? z : nil
+        }
+        /// Implicit Euler over [uu, uu + h], halving the step on failure (depth <= 12).
+        func euler(_ y: (Double, Double), _ uu: Double, _ h: Double, depth: Int) -> (Double, Double)? {
+            if let z = solveImplicit(y, c: y, beta: 1, h: h, at: uu + h) { return z }
+            guard depth < 12, let mid = euler(y, uu, h / 2, depth: depth + 1) else { return nil }
+            return euler(mid, uu + h / 2, h / 2, depth: depth + 1)
+        }
+        var step = 0
+        while y.0 > tEnd && step < 4 * settings.steps {
+            let uNext = u + h
+            var next: (Double, Double)? = nil
+            if let prev = previous {
+                let c = (4.0 / 3 * y.0 - 1.0 / 3 * prev.0, 4.0 / 3 * y.1 - 1.0 / 3 * prev.1)
+                next = solveImplicit(y, c: c, beta: 2.0 / 3, h: h, at: uNext)
+            }
+            if next == nil { next = euler(y, u, h, depth: 0) }
+            guard let z = next, z.0.isFinite, z.1.isFinite, z.0 > 0, z.1 > 0 else {
                 throw Problem(.nonFiniteResult, parameter: .mass, value: mass.map(Problem.format), severity: .error, message: "the temperature evolution failed")
             }
             previous = y
