@@ -25,9 +25,12 @@ import ZPrimePoint
 ///     C_V -> C_V + (g_nu g^V_mu/(sqrt2 G_F)) / (m^2 + Q^2),  C_A -> C_A - (g_nu g^A_mu/(sqrt2 G_F)) / (m^2 + Q^2),
 ///
 /// (g^V, g^A the couplings e eps^V, e eps^A of the muon, g_nu the nu_mu's left-handed coupling), so
-/// that a heavy Z' (m^2 >> Q^2) gives the ratio of Altmannshofer et al. (eq. 3 for L_mu - L_tau),
-/// [(1 + 4 s_W^2 + 2 v^2 g^2/m^2)^2 + (1 + 2 v^2 g^2/m^2)^2]/[(1 + 4 s_W^2)^2 + 1], exactly, and a
-/// light one is suppressed by m^2/(m^2 + Q^2) over the trident's momentum transfers. The
+/// that a heavy Z' (m^2 >> Q^2) gives the effective-operator ratio of Altmannshofer et al., for
+/// L_mu - L_tau [(1 + 4 s_W^2 + 2 v^2 g^2/m^2)^2 + 1]/[(1 + 4 s_W^2)^2 + 1] (v = 246 GeV), exactly,
+/// and a light one is suppressed by m^2/(m^2 + Q^2) over the trident's momentum transfers. With
+/// CCFR at 95 % CL the heavy limit is m/g > 543 GeV for L_mu - L_tau (Altmannshofer et al. quote
+/// about 550 GeV) and m/g > 469 GeV for a Z' coupled with g to the doublet (nu_mu, mu_L) alone:
+/// the g_mumu/m < 1/(0.5 TeV) of Greljo's talk (arXiv:2103.13991). The
 /// leading-logarithm normalisation cancels in the ratio; the absolute SM cross section
 /// (``standardModelCrossSection``) is good to the size of the non-logarithmic terms (tens of %).
 /// The diffractive (nucleon) part, about 10 % for iron, is not included; it has the same
