@@ -121,7 +121,7 @@ public struct ComplexMatrix3: Sendable, Hashable {
 /// ```swift
 /// let lmt = BuiltinModels.model(named: "Lmu-Ltau")!
 /// let q = try NeutrinoMassBasisCouplings(model: lmt)
-/// print(q.matrix[1, 2].length, q.isDiagonal)   // |Q_23| ~ 0.99, false
+/// print(q.matrix[1, 2].length, q.isDiagonal)   // |Q_23| = 0.82, false
 /// ```
 public struct NeutrinoMassBasisCouplings: Sendable, Hashable {
     /// The charges X_L of the three lepton doublets.

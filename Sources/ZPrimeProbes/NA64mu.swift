@@ -168,7 +168,7 @@ public struct SpectrumBin: Sendable, Hashable {
 /// let point = try ParameterPoint(model: BuiltinModels.model(named: "Lmu-Ltau")!, mass: 0.05, coupling: 5e-4)
 /// let na64 = try NA64muCalculator(point: point)
 /// let y = try na64.yield()
-/// print(y.yieldPerMOT, y.invisibleYieldPerMOT)   // about 1e-10 per MOT
+/// print(y.yieldPerMOT, y.invisibleYieldPerMOT)   // about 2.3e-9 per MOT
 /// ```
 public struct NA64muCalculator: Sendable {
     /// The parameter point.

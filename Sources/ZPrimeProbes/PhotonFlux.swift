@@ -15,7 +15,7 @@ import ZPrimeCore
 ///
 /// ```swift
 /// let flux = PhotonFlux(target: .lead)
-/// print(flux.chi(minimumTransfer: 1e-10, maximumTransfer: 0.01))   // about 8.4e4 (Z^2 times a logarithm)
+/// print(flux.chi(minimumTransfer: 1e-10, maximumTransfer: 0.01))   // about 9.5e4 (Z^2 times a logarithm)
 /// ```
 public struct PhotonFlux: Sendable, Hashable {
     /// Which form factors are included.
