@@ -67,9 +67,9 @@ public protocol ProbeConstraint: Sendable {
 /// Excluded coupling intervals from a margin function (positive where excluded).
 public enum CouplingIntervals {
     /// Every interval of `range` where `margin(g) > 0`: sign changes on a log grid of `points`
-    /// couplings, each refined by bisection in ln g to a relative 1e-7. An interval that reaches
+    /// couplings, each refined by bisection in ln g to a relative `tolerance` (1e-7). An interval that reaches
     /// an end of the range ends there.
-    public static func solve(range: ClosedRange<Double>, points: Int = 61, margin: (Double) -> Double) throws(Problem) -> [ClosedRange<Double>] {
+    public static func solve(range: ClosedRange<Double>, points: Int = 61, tolerance: Double = 1e-7, margin: (Double) -> Double) throws(Problem) -> [ClosedRange<Double>] {
         guard range.lowerBound > 0, range.lowerBound < range.upperBound, range.upperBound.isFinite else {
             throw Problem.invalid(.field("coupling range"), text: "\(range.lowerBound)-\(range.upperBound)", "must be 0 < lower < upper, finite")
         }
@@ -81,7 +81,7 @@ public enum CouplingIntervals {
                 let mid = 0.5 * (lo + hi)
                 let fm = margin(Foundation.exp(mid))
                 if (fm > 0) == (flo > 0) { lo = mid; flo = fm } else { hi = mid }
-                if hi - lo < 1e-7 { break }
+                if hi - lo < tolerance { break }
             }
             return Foundation.exp(0.5 * (lo + hi))
         }
