@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "ZPrimeScan", targets: ["ZPrimeScan"]),
         .library(name: "ZPrimePlot", targets: ["ZPrimePlot"]),
         .library(name: "ZPrimeAnalysis", targets: ["ZPrimeAnalysis"]),
+        .library(name: "ZPrimeProbes", targets: ["ZPrimeProbes"]),
         .executable(name: "zprime", targets: ["zprime"]),
     ],
     dependencies: [
@@ -111,14 +112,21 @@ let package = Package(
         // The main job: a model's exclusion plane, surviving windows, benchmark, report and plot.
         .target(
             name: "ZPrimeAnalysis",
-            dependencies: ["ZPrimeConstraints", "ZPrimePlot", "ZPrimeObservables", "ZPrimeDecays", "ZPrimeCouplings", "ZPrimePoint",
+            dependencies: ["ZPrimeConstraints", "ZPrimePlot", "ZPrimeNeutrino", "ZPrimeProbes", "ZPrimeObservables", "ZPrimeDecays", "ZPrimeCouplings", "ZPrimePoint",
                            "ZPrimeModels", "ZPrimeCore"]
+        ),
+        // Muon beams, neutrino tridents, cosmology and Majorana-neutrino couplings: NA64mu yields,
+        // CCFR trident ratio, Delta N_eff, nu mass-basis couplings and decays, as constraints.
+        .target(
+            name: "ZPrimeProbes",
+            dependencies: ["ZPrimeDecays", "ZPrimeObservables", "ZPrimeCouplings", "ZPrimeSpectrum", "ZPrimePoint", "ZPrimeModels", "ZPrimeCore",
+                           .product(name: "Numerics", package: "swift-numerics")]
         ),
         // Umbrella module re-exporting the pipeline stages.
         .target(
             name: "ZPrimeKit",
             dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
-                           "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot", "ZPrimeAnalysis"]
+                           "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot", "ZPrimeAnalysis", "ZPrimeProbes"]
         ),
         // Command-line front end: parses arguments and formats output only.
         .executableTarget(
@@ -128,7 +136,7 @@ let package = Package(
             // binary (seen here).
             dependencies: [
                 "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeBatch",
-                "ZPrimeNeutrino", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot", "ZPrimeAnalysis",
+                "ZPrimeNeutrino", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot", "ZPrimeAnalysis", "ZPrimeProbes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -138,7 +146,7 @@ let package = Package(
         .executableTarget(
             name: "zprime-examples",
             dependencies: ["ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum",
-                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot", "ZPrimeAnalysis", .product(name: "Numerics", package: "swift-numerics")]
+                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot", "ZPrimeAnalysis", "ZPrimeProbes", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"], exclude: ["References"]),
         .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"]),
@@ -154,6 +162,7 @@ let package = Package(
         .testTarget(name: "ZPrimeScanTests", dependencies: ["ZPrimeScan"], exclude: ["References"]),
         .testTarget(name: "ZPrimeAnalysisTests", dependencies: ["ZPrimeAnalysis"]),
         .testTarget(name: "ZPrimePlotTests", dependencies: ["ZPrimePlot"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "ZPrimeProbesTests", dependencies: ["ZPrimeProbes"], exclude: ["References"]),
         .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -200,4 +200,14 @@ public enum PhysicalConstants {
     /// (hbar c)^2 = 0.3893793721 GeV^2 mb, for converting GeV^-2 to cross sections in cm^2:
     /// 1 GeV^-2 = 3.893793721e-28 cm^2 (CODATA 2022).
     public static let gevMinus2InSquareCentimetres: Double = 3.893793721e-28
+
+    // MARK: Fixed-target and cosmology inputs
+
+    /// Avogadro constant N_A = 6.02214076e23 mol^-1 (exact since the 2019 SI; CODATA 2022).
+    public static let avogadro: Double = 6.02214076e23
+    /// Planck mass M_Pl = 1.220890e19 GeV (PDG 2024, G_N = hbar c/M_Pl^2).
+    public static let planckMass: Double = 1.220890e19
+    /// Proton magnetic moment mu_p = 2.79284734463 nuclear magnetons (CODATA 2022); enters the
+    /// inelastic (quasi-free proton) photon flux of Tsai, Rev. Mod. Phys. 46 (1974) 815.
+    public static let protonMagneticMoment: Double = 2.79284734463
 }

@@ -4,8 +4,9 @@
 // ZPrimeModels (field content, charges, anomalies, Yukawa terms, model files), ZPrimeAtlas
 // (enumeration of anomaly-free charges), ZPrimeStore (SQLite store), ZPrimePoint (a parameter
 // point and the resolution of user input), ZPrimeSpectrum (mass-basis particles and coupling
-// matrices), ZPrimeCouplings, ZPrimeDecays, ZPrimeObservables, ZPrimeConstraints (limits and
-// constraints), ZPrimeScan (grid scans and their store), ZPrimePlot (exclusion plots as SVG), ZPrimeAnalysis (the main job).
+// matrices), ZPrimeCouplings, ZPrimeDecays, ZPrimeObservables, ZPrimeProbes (muon beams, neutrino
+// tridents, N_eff, Majorana-neutrino couplings), ZPrimeConstraints (limits and constraints), ZPrimeScan
+// (grid scans and their store), ZPrimePlot (exclusion plots as SVG), ZPrimeAnalysis (the main job).
 // Import the stage you need, or this umbrella for all of them.
 @_exported import ZPrimeAnalysis
 @_exported import ZPrimeAtlas
@@ -20,5 +21,6 @@
 @_exported import ZPrimePlot
 @_exported import ZPrimePoint
 @_exported import ZPrimeScan
+@_exported import ZPrimeProbes
 @_exported import ZPrimeSpectrum
 @_exported import ZPrimeStore

@@ -121,8 +121,6 @@ public struct TargetMaterial: Sendable, Hashable {
 extension PhysicalConstants {
     /// 1 kg in GeV: c^2/(e 1e9) = 5.609588603e26 GeV (exact SI constants, CODATA 2022).
     public static var gevPerKilogram: Double { 5.609588603e26 }
-    /// Avogadro's number 6.02214076e23 (exact, SI 2019).
-    public static var avogadro: Double { 6.02214076e23 }
     /// Seconds per Julian year, 365.25 x 86400 (the IAU year).
     public static var secondsPerYear: Double { 365.25 * 86_400 }
 }

@@ -556,6 +556,64 @@ run("ZPrimePoint/PointRequest.swift #1") {
     print(resolved.problems)         // a note saying so
 }
 
+run("ZPrimeProbes/BeamTarget.swift #1") {
+    let lead = BeamTarget.lead
+    print(lead.nucleiPerCubicCentimetre)   // 3.30e22
+}
+
+run("ZPrimeProbes/EffectiveNeutrinoNumber.swift #1") {
+    let point = try ParameterPoint(model: BuiltinModels.model(named: "Lmu-Ltau")!, mass: 0.01, coupling: 5e-4)
+    let result = try EffectiveNeutrinoNumber(point: point).solve()
+    print(result.effectiveNumber, result.deltaEffectiveNumber)   // N_eff above the SM value
+}
+
+run("ZPrimeProbes/MajoranaNeutrinos.swift #1") {
+    let u = OscillationParameters.nufit52.pmns
+    print(u[0, 2].length)   // |U_e3| = sin(theta_13) = 0.149
+}
+
+run("ZPrimeProbes/MajoranaNeutrinos.swift #1") {
+    let lmt = BuiltinModels.model(named: "Lmu-Ltau")!
+    let q = try NeutrinoMassBasisCouplings(model: lmt)
+    print(q.matrix[1, 2].length, q.isDiagonal)   // |Q_23| = 0.82, false
+}
+
+run("ZPrimeProbes/MuonBremsstrahlung.swift #1") {
+    let brems = try MuonBremsstrahlung(beamEnergy: 160, bosonMass: 0.05, target: .lead)
+    print(brems.differentialCrossSection(x: 0.5))                       // d sigma/dx for eps^V = 1, GeV^-2
+    print(brems.differentialCrossSection(x: 0.5, vector: 0, axial: 1))   // for eps^A = 1
+}
+
+run("ZPrimeProbes/NA64mu.swift #1") {
+    let setup = NA64muSetup.seedProposal
+    print(setup.beamEnergy, setup.signalWindow)   // 160.0 10.0...100.0
+}
+
+run("ZPrimeProbes/NA64mu.swift #1") {
+    let point = try ParameterPoint(model: BuiltinModels.model(named: "Lmu-Ltau")!, mass: 0.05, coupling: 5e-4)
+    let na64 = try NA64muCalculator(point: point)
+    let y = try na64.yield()
+    print(y.yieldPerMOT, y.invisibleYieldPerMOT)   // about 2.3e-9 per MOT
+}
+
+run("ZPrimeProbes/NeutrinoTrident.swift #1") {
+    let point = try ParameterPoint(model: BuiltinModels.model(named: "Lmu-Ltau")!, mass: 1, coupling: 2e-3)
+    let trident = try NeutrinoTrident(point: point)
+    print(try trident.ratioToStandardModel())   // about 1.2
+}
+
+run("ZPrimeProbes/PhotonFlux.swift #1") {
+    let flux = PhotonFlux(target: .lead)
+    print(flux.chi(minimumTransfer: 1e-10, maximumTransfer: 0.01))   // about 9.5e4 (Z^2 times a logarithm)
+}
+
+run("ZPrimeProbes/ProbeSummary.swift #1") {
+    let point = try ParameterPoint(model: BuiltinModels.model(named: "Lmu-Ltau")!, mass: 0.05, coupling: 5e-4,
+                                   datasets: DatasetSelection(muon: "2021"))
+    let curves = try ProbeCurves(point: point, masses: [0.02, 0.2], constraints: [CCFRTridentConstraint()])
+    print(curves.rows[0].band as Any, curves.rows[0].excluded["CCFR_trident"] as Any)
+}
+
 run("ZPrimeScan/ObservablesEvaluator.swift #1") {
     let evaluator = try ObservablesEvaluator()
     let point = try ParameterPoint(model: BuiltinModels.model(named: "dark-photon")!, mass: 0.01, coupling: 0,

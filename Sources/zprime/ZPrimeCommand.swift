@@ -17,8 +17,8 @@ struct ZPrimeCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [ModelsCommand.self, ModelCommand.self, AnomaliesCommand.self, AtlasCommand.self, CouplingsCommand.self, DecaysCommand.self,
                       G2Command.self, ObservablesCommand.self, SpectrumCommand.self, LimitsCommand.self, RecastCommand.self, CheckCommand.self,
-                      CevnsCommand.self, SolarCommand.self, NeutrinoLimitsCommand.self, ScanCommand.self, AnalyzeCommand.self,
-                      SlurmCommand.self]
+                      CevnsCommand.self, SolarCommand.self, NeutrinoLimitsCommand.self, NA64muCommand.self, TridentCommand.self, NeffCommand.self,
+                      ProbesCommand.self, ScanCommand.self, AnalyzeCommand.self, SlurmCommand.self]
     )
 }
 
