@@ -80,12 +80,13 @@ public enum Analysis {
     ///     model that reaches the ATOMKI band inside the plane, else the (g-2)_mu point of the dataset
     ///     (where the band survives, if it does), else the middle of the largest surviving window.
     ///   - sigmas: standard deviations of the bands and the g-2/X17 exclusions (the plot adds 1 sigma).
+    ///   - cosmology: add the Delta N_eff bounds (Planck 2018, BBN 2020): slow, see ``ZPrimeConstraints/ConstraintRegistry/complete(cosmology:)``.
     /// - Throws: ``ZPrimeCore/Problem`` for a bad plane or point.
     public static func run(point: ParameterPoint, plane: AnalysisPlane? = nil, benchmarkGiven: Bool = false,
-                           sigmas: Double = 2) throws(Problem) -> AnalysisResult {
+                           sigmas: Double = 2, cosmology: Bool = false) throws(Problem) -> AnalysisResult {
         let plane = plane ?? AnalysisPlane.standard(for: point.model)
         try plane.validate()
-        let registry = try ConstraintRegistry.standard()
+        let registry = try ConstraintRegistry.complete(cosmology: cosmology)
         let prepared = try registry.prepare(for: point, settings: ConstraintSettings(sigmas: sigmas))
         let oneSigma = sigmas == 1 ? nil : try registry.prepare(for: point, settings: ConstraintSettings(sigmas: 1), only: ["g2_mu_band"])
         let map = try ExclusionMap(prepared: prepared, oneSigmaBands: oneSigma, plane: plane)
@@ -106,7 +107,7 @@ public enum Analysis {
                               atomkiBand: try atomkiBand(prepared: prepared, inputs: inputs, plane: plane), decays: decays)
     }
 
-    /// The default benchmark (see ``run(point:plane:benchmarkGiven:sigmas:)``).
+    /// The default benchmark (see ``run(point:plane:benchmarkGiven:sigmas:cosmology:)``).
     static func choose(point: ParameterPoint, prepared: PreparedRegistry, map: ExclusionMap, inputs: MeasuredInputs,
                        dataset: AnomalyDataset, sigmas: Double) throws(Problem) -> Benchmark {
         let plane = map.plane

@@ -12,11 +12,24 @@ extension AnalysisResult {
         let plane = map.plane
         let top = plane.couplings.upperBound * 10
         var layers: [PlotLayer] = []
+        // Experiments with several curves are told apart by year (and channel, for one year twice).
+        var perExperiment: [String: Int] = [:]
+        var perYear: [String: Int] = [:]
+        for curve in map.exclusions {
+            perExperiment[Self.shortLabel(curve.info), default: 0] += 1
+            perYear[Self.shortLabel(curve.info) + " \(curve.info.year)", default: 0] += 1
+        }
         for curve in map.exclusions {
             let x = curve.rows.map(\.mass)
             let lower = curve.rows.map { $0.intervals.first?.lower }
             let isIsland = curve.rows.contains { $0.intervals.last?.upper != nil }
-            let label = RichText(plain: Self.shortLabel(curve.info))
+            let short = Self.shortLabel(curve.info)
+            var text = short
+            if perExperiment[short, default: 0] > 1 {
+                text += " \(curve.info.year)"
+                if perYear[text, default: 0] > 1 { text = short + " " + curve.info.name.split(separator: "_").last.map(String.init)!.replacingOccurrences(of: "-", with: " ") }
+            }
+            let label = RichText(plain: text)
             let category = Self.plotCategory(curve.info)
             // Computed constraints are exact for the model; the published limits are recast to it.
             let recast = !point.model.isKineticMixingOnly && ![.anomalousMagneticMoment, .parityViolation, .nuclear].contains(curve.info.category)

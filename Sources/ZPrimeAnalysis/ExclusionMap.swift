@@ -74,15 +74,26 @@ public struct ExclusionMap: Sendable {
         let oneSigma = oneSigmaBands?.constraints ?? []
         let all = constraints + oneSigma
         // Intervals of every constraint at every grid mass (nil outside its masses or not applicable).
-        // Items (constraint, mass) on every core: the computed constraints cost far more than the limits.
+        // Items (constraint, mass) on every core: the computed constraints cost far more than the limits,
+        // and the costliest (CoarseGridConstraint) are solved on every coarseStride-th grid mass only.
+        let coarse = Self.coarseIndices(count: masses.count)
+        let isCoarse = all.map { $0 is CoarseGridConstraint }
+        var items: [Int] = []
+        for c in all.indices {
+            if isCoarse[c] { items += coarse.map { c * masses.count + $0 } } else { items += (0..<masses.count).map { c * masses.count + $0 } }
+        }
         let cells = Mutex(Array(repeating: [CouplingInterval]?.none, count: all.count * masses.count))
-        Parallel.forEach(count: all.count * masses.count, threads: Parallel.defaultThreadCount) { _, item in
+        let work = items
+        Parallel.forEach(count: work.count, threads: Parallel.defaultThreadCount) { _, k in
+            let item = work[k]
             let c = item / masses.count, m = masses[item % masses.count]
             guard all[c].info.massRange.contains(m), let intervals = try? all[c].intervals(mass: m) else { return }
             cells.withLock { $0[item] = intervals }
         }
         let flat = cells.withLock { $0 }
-        let columns = (0..<all.count).map { c in Array(flat[(c * masses.count)..<((c + 1) * masses.count)]) }
+        var columns = (0..<all.count).map { c in Array(flat[(c * masses.count)..<((c + 1) * masses.count)]) }
+        for c in all.indices where isCoarse[c] { columns[c] = Self.interpolated(columns[c], at: coarse, masses: masses) }
+        let solvedAt = all.indices.map { c in isCoarse[c] ? Set(coarse) : Set(masses.indices) }
         var exclusions: [ConstraintCurve] = []
         var bands: [ConstraintCurve] = []
         var excludedAt = Array(repeating: [CouplingInterval](), count: masses.count)
@@ -90,7 +101,8 @@ public struct ExclusionMap: Sendable {
         var hasBand = Array(repeating: false, count: masses.count)
         for (c, constraint) in all.enumerated() {
             let isOneSigma = c >= constraints.count
-            let gridRows = masses.indices.compactMap { i in columns[c][i].map { RecastRow(mass: masses[i], intervals: $0) } }
+            // The plot draws what was solved; the window uses the interpolated edges in between.
+            let gridRows = masses.indices.compactMap { i in solvedAt[c].contains(i) ? columns[c][i].map { RecastRow(mass: masses[i], intervals: $0) } : nil }
             switch constraint.info.boundType {
             case .exclusion:
                 for i in masses.indices { excludedAt[i] += columns[c][i] ?? [] }
@@ -127,6 +139,36 @@ public struct ExclusionMap: Sendable {
         self.masses = masses
         self.exclusions = exclusions
         self.bands = bands
+    }
+
+    /// Grid masses between two solutions of a ``CoarseGridConstraint``.
+    public static let coarseStride = 10
+
+    /// The indices a coarse-grid constraint is solved at: every ``coarseStride``-th and the last.
+    static func coarseIndices(count: Int) -> [Int] {
+        var indices = Array(stride(from: 0, to: count, by: coarseStride))
+        if indices.last != count - 1 { indices.append(count - 1) }
+        return indices
+    }
+
+    /// Fills the masses between the solved `indices`: edges interpolated linearly in log mass and log
+    /// coupling when both neighbours have the same number of intervals (and the same open/closed
+    /// upper edges), else the nearer neighbour's intervals.
+    static func interpolated(_ column: [[CouplingInterval]?], at indices: [Int], masses: [Double]) -> [[CouplingInterval]?] {
+        var out = column
+        for (a, b) in zip(indices, indices.dropFirst()) where b > a + 1 {
+            for i in (a + 1)..<b {
+                let t = log(masses[i] / masses[a]) / log(masses[b] / masses[a])
+                let near = t < 0.5 ? column[a] : column[b]
+                guard let left = column[a], let right = column[b], left.count == right.count,
+                      zip(left, right).allSatisfy({ ($0.upper == nil) == ($1.upper == nil) }) else { out[i] = near; continue }
+                func mix(_ x: Double, _ y: Double) -> Double { exp(log(x) + t * (log(y) - log(x))) }
+                out[i] = zip(left, right).map { l, r in
+                    CouplingInterval(lower: mix(l.lower, r.lower), upper: l.upper.flatMap { lu in r.upper.map { mix(lu, $0) } })
+                }
+            }
+        }
+        return out
     }
 
     /// Runs of consecutive grid masses with allowed couplings (`band`: with an allowed part of the band).

@@ -28,6 +28,11 @@ run("ZPrimeAnalysis/AnalysisPlane.swift #1") {
     print(plane.masses, plane.couplings)   // 0.001...1.0 1e-05...0.01
 }
 
+run("ZPrimeAnalysis/ModuleConstraints.swift #1") {
+    let registry = try ConstraintRegistry.complete()
+    print(registry.names.contains("CCFR_trident"), registry.names.contains("Neff_Planck2018"))   // true false
+}
+
 run("ZPrimeAtlas/AtlasEnumerator.swift #1") {
     let configuration = try AtlasConfiguration(maxCharge: 10, quarkMode: .universal)
     let enumerator = AtlasEnumerator(configuration: configuration)

@@ -55,6 +55,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Standard deviations of the bands and the g-2/X17 exclusions (default 2; the plot adds the 1 sigma band).")
     var sigmas: Double = 2
 
+    @Flag(name: .long, help: "Add the Delta N_eff bounds of Planck 2018 and BBN (slow: about 15 s per mass solved).")
+    var cosmology = false
+
     @Option(name: .long, help: "Output folder (default zprime-analysis/MODEL); created if missing, its report files replaced.")
     var output: String?
 
@@ -90,7 +93,7 @@ struct AnalyzeCommand: ParsableCommand {
         let staging = try Self.stagingFolder(for: folder)
         defer { try? FileManager.default.removeItem(at: staging) }
 
-        let result = try Analysis.run(point: point, plane: plane, benchmarkGiven: benchmarkGiven, sigmas: sigmas)
+        let result = try Analysis.run(point: point, plane: plane, benchmarkGiven: benchmarkGiven, sigmas: sigmas, cosmology: cosmology)
         let computed = Date().timeIntervalSince(start)
         let svg = try result.exclusionPlot().svg()
         var written = ["report.md", "results.json", "plot.svg"]

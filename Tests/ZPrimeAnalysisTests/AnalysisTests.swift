@@ -27,6 +27,23 @@ struct IntervalAlgebraTests {
         #expect(ExclusionMap.subtract([i(1e-9, nil)], from: plane) == [])
     }
 
+    @Test("coarse-grid constraints: edges interpolated in log-log between solved masses, nearer neighbour otherwise")
+    func interpolation() {
+        let masses = [1.0, 10, 100, 1000]
+        // Solved at 1 and 100 (a power law g = 1e-4 m): the edge at m = 10 is 1e-3, exactly in log-log.
+        let column: [[CouplingInterval]?] = [[i(1e-4, nil)], nil, [i(1e-2, nil)], [i(1e-1, 1), i(2, nil)]]
+        let filled = ExclusionMap.interpolated(column, at: [0, 2, 3], masses: masses)
+        #expect(abs(filled[1]![0].lower / 1e-3 - 1) < 1e-12)
+        #expect(filled[1]![0].upper == nil)
+        #expect(filled[3] == column[3])
+        // Different interval counts: the nearer neighbour in log mass (m = 10: t = 1/3, the left; m = 100: the right).
+        let mixed = ExclusionMap.interpolated([[i(1, nil)], nil, nil, [i(1, 2), i(3, nil)]], at: [0, 3], masses: masses)
+        #expect(mixed[1] == [i(1, nil)])
+        #expect(mixed[2] == [i(1, 2), i(3, nil)])
+        #expect(ExclusionMap.coarseIndices(count: 25) == [0, 10, 20, 24])
+        #expect(ExclusionMap.coarseIndices(count: 21) == [0, 10, 20])
+    }
+
     @Test("intersection of the allowed couplings with a band")
     func intersect() {
         #expect(ExclusionMap.intersect([i(1, 3), i(5, 8)], [i(2, 6)]) == [i(2, 3), i(5, 6)])
