@@ -619,6 +619,14 @@ run("ZPrimeProbes/ProbeSummary.swift #1") {
     print(curves.rows[0].band as Any, curves.rows[0].excluded["CCFR_trident"] as Any)
 }
 
+run("ZPrimeScan/ConstraintsEvaluator.swift #1") {
+    let evaluator = try ConstraintsEvaluator()
+    let point = try ParameterPoint(model: BuiltinModels.model(named: "B-L")!, mass: 0.017, coupling: 1e-3)
+    let row = try evaluator.evaluate(point)
+    let kloe = evaluator.columns.firstIndex { $0.name == "KLOE_Anastasi2015qla" }!
+    print(row.cells[kloe])   // verdict(excluded, ...): KLOE excludes g = 1e-3 at 17 MeV
+}
+
 run("ZPrimeScan/ObservablesEvaluator.swift #1") {
     let evaluator = try ObservablesEvaluator()
     let point = try ParameterPoint(model: BuiltinModels.model(named: "dark-photon")!, mass: 0.01, coupling: 0,

@@ -25,10 +25,10 @@ struct ScanCommand: ParsableCommand {
         defaultSubcommand: Run.self
     )
 
-    /// The evaluator of every scan run from the command line. The integrator switches the CLI to
-    /// the composite of constraints and observables here, in one line.
+    /// The evaluator of every scan run from the command line: every observable (with the g-2, X17,
+    /// APV and E158 verdicts) and every limit and constraint of the standard registry.
     static func evaluator(settings: ObservableSettings) throws -> any PointEvaluator {
-        try ObservablesEvaluator(settings: settings)
+        try CompositeEvaluator([ObservablesEvaluator(settings: settings), ConstraintsEvaluator(settings: ConstraintSettings(sigmas: settings.sigmas))])
     }
 
     /// Runs `body`, spelling an axis problem with its option (`--x`, `--y`).
