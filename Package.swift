@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ZPrimeCouplings", targets: ["ZPrimeCouplings"]),
         .library(name: "ZPrimeDecays", targets: ["ZPrimeDecays"]),
         .library(name: "ZPrimeObservables", targets: ["ZPrimeObservables"]),
+        .library(name: "ZPrimeFlavour", targets: ["ZPrimeFlavour"]),
         .executable(name: "zprime", targets: ["zprime"]),
     ],
     dependencies: [
@@ -72,10 +73,18 @@ let package = Package(
             dependencies: ["ZPrimeDecays", "ZPrimeCouplings", "ZPrimeSpectrum", "ZPrimePoint", "ZPrimeCore", .product(name: "Numerics", package: "swift-numerics")],
             resources: [.copy("MeasuredInputs")]
         ),
+        // Quark-flavour-violating Z' couplings (CKM alignment), weak-effective-theory matching, B_s
+        // mixing, trident, muoquarks, cLFV, WCxf export for flavio.
+        .target(
+            name: "ZPrimeFlavour",
+            dependencies: ["ZPrimeObservables", "ZPrimeCouplings", "ZPrimeSpectrum", "ZPrimeAtlas", "ZPrimePoint", "ZPrimeDecays", "ZPrimeModels", "ZPrimeCore",
+                           .product(name: "Numerics", package: "swift-numerics")],
+            resources: [.copy("FlavourInputs")]
+        ),
         // Umbrella module re-exporting the pipeline stages.
         .target(
             name: "ZPrimeKit",
-            dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables"]
+            dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeFlavour"]
         ),
         // Command-line front end: parses arguments and formats output only.
         .executableTarget(
@@ -85,7 +94,7 @@ let package = Package(
             // binary (seen here).
             dependencies: [
                 "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ZPrimeFlavour", .product(name: "Numerics", package: "swift-numerics"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Every example of the doc comments, compiled and run (swift run zprime-examples).
@@ -94,7 +103,7 @@ let package = Package(
         .executableTarget(
             name: "zprime-examples",
             dependencies: ["ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum",
-                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", .product(name: "Numerics", package: "swift-numerics")]
+                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeFlavour", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"]),
         .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"]),
@@ -104,6 +113,7 @@ let package = Package(
         .testTarget(name: "ZPrimeCouplingsTests", dependencies: ["ZPrimeCouplings"], exclude: ["References"]),
         .testTarget(name: "ZPrimeDecaysTests", dependencies: ["ZPrimeDecays"]),
         .testTarget(name: "ZPrimeObservablesTests", dependencies: ["ZPrimeObservables"]),
+        .testTarget(name: "ZPrimeFlavourTests", dependencies: ["ZPrimeFlavour"], exclude: ["References"]),
         .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

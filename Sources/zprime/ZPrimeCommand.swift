@@ -16,7 +16,7 @@ struct ZPrimeCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [ModelsCommand.self, ModelCommand.self, AnomaliesCommand.self, AtlasCommand.self, CouplingsCommand.self, DecaysCommand.self,
-                      G2Command.self, ObservablesCommand.self]
+                      G2Command.self, ObservablesCommand.self, FlavourCommand.self, WCXFCommand.self]
     )
 }
 
