@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(name: "ZPrimeDecaysTests", dependencies: ["ZPrimeDecays"]),
         .testTarget(name: "ZPrimeObservablesTests", dependencies: ["ZPrimeObservables"]),
         .testTarget(name: "ZPrimeFlavourTests", dependencies: ["ZPrimeFlavour"], exclude: ["References"]),
-        .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden"]),
+        .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden", "Flavio"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -37,7 +37,7 @@ public struct WolfensteinParameters: Hashable, Sendable, Codable {
 ///
 /// ```swift
 /// let ckm = CKMMatrix.pdg2024
-/// print(ckm.lambdaT.length)   // |V_tb V_ts^*| = 0.0405
+/// print(ckm.lambdaT.length)   // |V_tb V_ts^*| = 0.0411
 /// ```
 public struct CKMMatrix: Hashable, Sendable {
     /// The parameters it was built from.
@@ -71,6 +71,6 @@ public struct CKMMatrix: Hashable, Sendable {
     /// V_ij with i in (u, c, t) = 0...2 and j in (d, s, b) = 0...2.
     public subscript(_ up: Int, _ down: Int) -> Complex<Double> { matrix[up, down] }
 
-    /// lambda_t = V_tb V_ts^*, the CKM factor of b -> s transitions (about -0.0405 + 0.0007 i).
+    /// lambda_t = V_tb V_ts^*, the CKM factor of b -> s transitions (-0.04106 + 0.00076 i).
     public var lambdaT: Complex<Double> { matrix[2, 2] * matrix[2, 1].conjugate }
 }

@@ -46,7 +46,7 @@ public struct ConstraintEvaluation: Sendable, Hashable {
 ///                                                   .L: [0, -3, 0], .E: [0, -3, 0], .N: [0, -3, 0]])
 /// let point = try ParameterPoint(model: model, mass: 1000, coupling: 0.1)
 /// let result = try FlavourConstraint.bsMixing.evaluate(point)
-/// print(result.verdict, result.excludedCouplings)   // excluded, [0.056...inf]
+/// print(result.verdict, result.excludedCouplings)   // allowed, [0.104...inf]: excluded above g_X = 0.104
 /// ```
 public struct FlavourConstraint: Sendable {
     /// A unique name (`bs_mixing`, `neutrino_trident`, `mu_to_e_gamma`, `tau_to_mu_gamma`).

@@ -23,7 +23,7 @@ import ZPrimeSpectrum
 ///                                                   .L: [0, -3, 0], .E: [0, -3, 0], .N: [0, -3, 0]])
 /// let point = try ParameterPoint(model: model, mass: 1000, coupling: 0.1)
 /// let couplings = try FlavourCouplings(point: point, alignment: .up)
-/// print(couplings.absoluteLeft("s", "b"))   // g_X V_ts^* V_tb = about -4.0e-3
+/// print(couplings.absoluteLeft("s", "b"))   // g_X V_ts^* V_tb = (-4.1e-3, 7.6e-5)
 /// ```
 public struct FlavourCouplings: Sendable {
     /// The point.

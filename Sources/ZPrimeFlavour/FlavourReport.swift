@@ -38,7 +38,7 @@ public struct FlavourSettings: Sendable, Hashable {
 /// let model = Model(name: "third-family", charges: [.Q: [0, 0, 1], .U: [0, 0, 1], .D: [0, 0, 1],
 ///                                                   .L: [0, -3, 0], .E: [0, -3, 0], .N: [0, -3, 0]])
 /// let report = try FlavourReport(point: try ParameterPoint(model: model, mass: 1000, coupling: 0.1))
-/// print(report.bToSMuMu.c9.real, report.bsMixingShift.length)   // 1.57, 0.32
+/// print(report.bToSMuMu.c9.real, report.bsMixingShift.length)   // 1.57, 0.092
 /// ```
 public struct FlavourReport: Sendable {
     /// The point.
@@ -110,6 +110,27 @@ public struct FlavourReport: Sendable {
             problems.append(.note(.methodCaveat, .field("C_VLR"), "the B_s mixing shift leaves out C_VLR (its matrix element differs from that of C_VLL)"))
         }
         self.problems = problems
+    }
+
+    /// Leading-order estimates of flavio's observables from the same coefficients (the cross-check of a
+    /// WCxf export): R_K = BR(B -> K mu mu)/BR(B -> K e e) in 1.1-6 GeV^2, BR(B_s -> mu mu)/SM and
+    /// Delta M_s/SM.
+    ///
+    ///     R_K ~ [|C_9^SM + C_9 + C_9'|^2 + |C_10^SM + C_10 + C_10'|^2] / [|C_9^SM + C_9^e + C_9'^e|^2 + |C_10^SM + C_10^e + C_10'^e|^2],
+    ///     BR(B_s -> mu mu)/SM = |1 + (C_10 - C_10')/C_10^SM|^2,   Delta M_s/SM = |1 + M_12^NP/M_12^SM|,
+    ///
+    /// with C_9^eff,SM ~ 4.2 averaged over the bin and C_10^SM = -4.2 (``FlavourInputs``); form factors,
+    /// the q^2 dependence of C_9^eff and the running of C_9 by QED are left out (a few per cent).
+    public var leadingOrderEstimates: (rK: Double, bsMuMuRatio: Double, deltaMsRatio: Double) {
+        let sm = (try? FlavourInputs.bundled())?.standardModel
+        let c9 = sm?.c9Effective ?? 4.2, c10 = sm?.c10 ?? -4.2
+        func rate(_ c: SemileptonicCoefficients) -> Double {
+            (Complex(c9, 0) + c.c9 + c.c9Prime).lengthSquared + (Complex(c10, 0) + c.c10 + c.c10Prime).lengthSquared
+        }
+        let rK = rate(bToSMuMu) / rate(bToSEE)
+        let bs = (Complex(1, 0) + (bToSMuMu.c10 - bToSMuMu.c10Prime) / Complex(c10, 0)).lengthSquared
+        let dm = (Complex(1, 0) + bsMixingShift).length
+        return (rK, bs, dm)
     }
 
     /// The Wilson coefficients of the weak effective theory at mu = M (the WCxf `flavio` basis), only the

@@ -55,7 +55,7 @@ public enum ScalarLeptoquark: String, CaseIterable, Sendable, Hashable, Codable 
 ///
 /// ```swift
 /// let deltaA = try LeptoquarkMoment.deltaAMuon(.s1, mass: 1500, lambdaL: 0.1, lambdaR: 0.01)
-/// print(deltaA)   // 2.7e-9
+/// print(deltaA)   // 5.6e-10
 /// ```
 public enum LeptoquarkMoment {
     /// Delta a_mu of `leptoquark` (S_1 or R_2) of mass `mass` (GeV) with top-muon couplings.

@@ -11,8 +11,8 @@ import Numerics
 /// psi_k = (1/k - psi_(k-1))/t, which loses at most a factor 2^k of the last digit for |t| >= 1/2.
 ///
 /// ```swift
-/// // A scalar 10 times heavier than the fermion: Int x^2/(1 - x + x/100) ~ ln 100 - 3/2
-/// print(DipoleLoopIntegrals.fermionPhoton(0.01).enhanced)   // 2.99
+/// // A scalar 10 times heavier than the fermion: Int x^2/(1 - x + x/100) (ln 100 - 3/2 = 3.11 at leading order)
+/// print(DipoleLoopIntegrals.fermionPhoton(0.01).enhanced)   // 3.22
 /// ```
 public enum DipoleLoopIntegrals {
     /// psi_k(t) = Int_0^1 x^k/(1 + t x) dx for k = 0 ... 3, t > -1.
@@ -44,7 +44,7 @@ public enum DipoleLoopIntegrals {
     }
 
     /// Photon on the fermion: enhanced Int x^2/D_F, unenhanced Int x^2 (1 - x)/D_F
-    /// (the m_l -> 0 limit of Leveille's scalar and pseudoscalar integrands; r -> 0: ln(1/r) - 3/2 and 1/3... ).
+    /// (the m_l -> 0 limit of Leveille's scalar and pseudoscalar integrands; r -> 0: ln(1/r) - 3/2 and 1/3).
     public static func fermionPhoton(_ r: Double) -> Pair {
         let p = psi(r - 1)
         return Pair(enhanced: p[2], unenhanced: p[2] - p[3])

@@ -34,7 +34,7 @@ import ZPrimeCore
 ///
 /// ```swift
 /// let model = RadiativeMuonYukawa(firstMass: 3000, secondMass: 5000)
-/// print(model.deltaAMuon)   // 6.5e-9
+/// print(model.deltaAMuon)   // 5.1e-9
 /// ```
 public struct RadiativeMuonYukawa: Sendable, Hashable {
     /// m_S1, GeV.

@@ -82,7 +82,7 @@ public struct MixingCoefficients: Hashable, Sendable {
 ///                                                   .L: [0, -3, 0], .E: [0, -3, 0], .N: [0, -3, 0]])
 /// let couplings = try FlavourCouplings(point: try ParameterPoint(model: model, mass: 1000, coupling: 0.1))
 /// let c = try WeakEffectiveTheory.semileptonic(couplings.table, quarks: ("s", "b"), lepton: "mu", mass: 1000)
-/// print(c.c9.real, c.c10.real)   // C_9 = -0.47, C_10 = 0 (a vector coupling to muons)
+/// print(c.c9.real, c.c10.real)   // C_9 = 1.57, C_10 = 0 (a vector coupling to muons)
 /// ```
 public enum WeakEffectiveTheory {
     /// N = (4 G_F/sqrt2) V_tb V_ts^* alpha/(4 pi) (GeV^-2), alpha = alpha(0) of the electroweak scheme

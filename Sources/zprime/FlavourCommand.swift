@@ -149,6 +149,8 @@ struct FlavourCommand: ParsableCommand {
                 ("bs_mixing_shift", .number(report.bsMixingShift.length)), ("bs_mixing_bound_scale_tev", .number(scale / 1000)),
                 ("trident_ratio", .number(report.tridentRatio)),
                 ("delta_a_mu", .number(report.deltaAMuon)),
+                ("r_k_estimate", .number(report.leadingOrderEstimates.rK)), ("br_bs_mumu_ratio_estimate", .number(report.leadingOrderEstimates.bsMuMuRatio)),
+                ("delta_ms_ratio_estimate", .number(report.leadingOrderEstimates.deltaMsRatio)),
                 ("br_mu_to_e_gamma", .number(lfv.muonToElectronGamma)), ("br_tau_to_mu_gamma", .number(lfv.tauToMuonGamma)),
                 ("dipole_structure", .string(settings.dipoleStructure.rawValue)),
                 ("constraints", .array(constraints)),
