@@ -275,9 +275,9 @@ struct FlavourCommand: ParsableCommand {
                     ("rank", .integer(i + 1)), ("charges", .string(a.solution.description)), ("x_q3", .integer(a.quarkCharge)),
                     ("x_l_mu", .integer(a.leftCharge)), ("x_e_mu", .integer(a.rightCharge)), ("muon_yukawa_allowed", .bool(a.muonYukawaAllowed)),
                     ("right_sign", .bool(a.rightSign)), ("right_handed_fraction", a.rightHandedFraction.isFinite ? .number(a.rightHandedFraction) : .string("inf")),
-                    ("g_over_m_squared", a.couplingOverMassSquared.map { .number($0) } ?? .null),
-                    ("bs_mixing_shift", a.bsMixingShift.map { .number($0) } ?? .null), ("trident_ratio", a.tridentRatio.map { .number($0) } ?? .null),
-                    ("delta_a_mu", a.deltaAMuon.map { .number($0) } ?? .null), ("g2_pull", a.g2Pull.map { .number($0) } ?? .null),
+                    ("g_over_m_squared", a.couplingOverMassSquared.map { .number($0) } ?? .string("wrong_sign")),
+                    ("bs_mixing_shift", a.bsMixingShift.map { .number($0) } ?? .string("wrong_sign")), ("trident_ratio", a.tridentRatio.map { .number($0) } ?? .string("wrong_sign")),
+                    ("delta_a_mu", a.deltaAMuon.map { .number($0) } ?? .string("wrong_sign")), ("g2_pull", a.g2Pull.map { .number($0) } ?? .string("wrong_sign")),
                     ("b_to_s_mu_mu_allowed", .bool(a.bToSMuMuAllowed)), ("both_met", .bool(a.bothMet)),
                 ])
             }

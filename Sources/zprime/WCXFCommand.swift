@@ -57,7 +57,7 @@ struct FlavourPointOptions: ParsableArguments {
                     guard let entries = row as? [Any], entries.count == 3 else { throw BadInput("--rotations \(rotations): \(key) must be 3 rows of 3 entries") }
                     var parsed: [Complex<Double>] = []
                     for entry in entries {
-                        if let x = entry as? NSNumber, !(entry is Bool) {
+                        if let x = entry as? NSNumber {
                             parsed.append(Complex(x.doubleValue, 0))
                         } else if let pair = entry as? [NSNumber], pair.count == 2 {
                             parsed.append(Complex(pair[0].doubleValue, pair[1].doubleValue))
