@@ -4,12 +4,12 @@ import ZPrimeCore
 /// How the new-physics dipole is distributed over the lepton families before the misalignment.
 public enum DipoleStructure: String, CaseIterable, Sendable, Hashable, Codable {
     /// Only the muon has a dipole (a muonic force or a muoquark: Delta a_mu, nothing else). Rotated by
-    /// theta_12 it reproduces the seed's Br(mu -> e gamma) scaling; rotated by theta_23 it gives a
-    /// Br(tau -> mu gamma) 220-440 times below the seed's second formula.
+    /// theta_12 it reproduces the Br(mu -> e gamma) scaling of Greljo et al. (arXiv:2107.07518); rotated by theta_23 it gives a
+    /// Br(tau -> mu gamma) 220-440 times below their second formula.
     case muon
     /// A dipole coefficient proportional to the lepton mass, c_ll = c_mumu m_l/m_mu (so Delta a_l scales
     /// like m_l^2, the minimal-flavour-violation-like pattern). This is the structure that reproduces
-    /// the seed's Br(tau -> mu gamma)/4e-8 ~ (Delta a_mu/3e-9)^2 (theta_23/1e-2)^2.
+    /// Greljo et al.'s Br(tau -> mu gamma)/4e-8 ~ (Delta a_mu/3e-9)^2 (theta_23/1e-2)^2.
     case massScaled = "mass-scaled"
 
     /// The structure called `name` (`muon` or `mass-scaled`).
@@ -34,7 +34,7 @@ public enum DipoleStructure: String, CaseIterable, Sendable, Hashable, Codable {
 /// divided by the total width: G_F^2 m_mu^5/(192 pi^3) for the muon, hbar/tau_tau for the tau
 /// (tau_tau = 290.3 fs, PDG 2024). For the muon-only dipole and theta_12 this is
 /// Br = 24 pi^3 alpha theta_12^2 Delta a_mu^2/(G_F^2 m_mu^4) = 2.9e-13 (Delta a_mu/3e-9)^2 (theta_12/1e-5)^2,
-/// the seed's "Br(mu -> e gamma)/3e-13 ~ (Delta a_mu/3e-9)^2 (theta_12/1e-5)^2"
+/// the "Br(mu -> e gamma)/3e-13 ~ (Delta a_mu/3e-9)^2 (theta_12/1e-5)^2"
 /// (Greljo et al., arXiv:2107.07518); ``DipoleStructure`` says what the tau formula needs.
 ///
 /// ```swift

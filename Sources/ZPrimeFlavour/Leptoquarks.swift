@@ -101,7 +101,7 @@ public enum LeptoquarkMoment {
 /// arXiv:1408.1627). The box with the muon gives L = -(5/(128 pi^2 M^2)) (y_{b mu} y^*_{s mu})^2
 /// (sbar gamma P_L b)^2 (Dorsner et al., section 5.1; 1/(128 pi^2 M^2) for S_1).
 ///
-/// The 2+1 structure of the seed's Model Example I: S_3 couples to the third-family doublet of the
+/// The 2+1 structure of Model Example I of Greljo, Stangl, Thomsen: S_3 couples to the third-family doublet of the
 /// up-aligned basis, so y_{i mu} = eta V_ti: (V_td, V_ts, 1) eta at leading order
 /// (Greljo, Stangl, Thomsen, arXiv:2103.13991). With that structure y_b y_s^* = |eta|^2 V_tb V_ts^* and
 /// C_9 = -C_10 = pi |eta|^2/(sqrt2 G_F alpha M^2) > 0, whatever the sign of eta. The sign the

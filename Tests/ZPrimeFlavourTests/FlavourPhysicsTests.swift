@@ -77,7 +77,7 @@ struct MatchingTests {
         #expect(abs(c.c10.real + c.c9.real) < 1e-12)
     }
 
-    @Test("the seed's 244 TeV: (241 TeV)^-2 for a 10 % shift with PDG 2024 inputs and no running")
+    @Test("the 244 TeV of Greljo et al.: (241 TeV)^-2 for a 10 % shift with PDG 2024 inputs and no running")
     func bsMixingScale() {
         // Hand (python, double precision): |lambda_t| = 0.0410632, x_t = (162.5/80.3692)^2 = 4.088156,
         // S_0 = 2.300565, C_SM = G_F^2 m_W^2/(4 pi^2) |lambda_t|^2 S_0 = 8.63452e-11 GeV^-2,
@@ -85,7 +85,7 @@ struct MatchingTests {
         #expect(abs(BsMixing.inamiLim(4.088156) / 2.300565 - 1) < 1e-6)
         let scale = BsMixing.scaleOfBound(allowedShift: 0.1, mass: nil) / 1000
         #expect(abs(scale / 240.639 - 1) < 1e-5)
-        // The slide's 244 TeV to the ~10 % its inputs allow (PHYSICS: depends on |V_ts|, m_t, running).
+        // The slide's 244 TeV to the ~10 % its inputs allow (it depends on |V_ts|, m_t and the running).
         #expect(abs(scale / 244 - 1) < 0.1)
         // Running from 1-5 TeV weakens it to the 226-235 TeV range (LO: [alpha_s(M)/alpha_s(m_t)]^(6/21)).
         let run1 = BsMixing.scaleOfBound(allowedShift: 0.1, mass: 1000) / 1000, run5 = BsMixing.scaleOfBound(allowedShift: 0.1, mass: 5000) / 1000
@@ -210,10 +210,10 @@ struct LoopTests {
 
 @Suite("cLFV, constraints, atlas, WCxf")
 struct LeptonFlavourAndExportTests {
-    @Test("mu -> e gamma: the muon dipole rotated on both chiralities gives the seed's scaling")
+    @Test("mu -> e gamma: the muon dipole rotated on both chiralities gives the scaling of Greljo et al.")
     func muToEGamma() throws {
         // Hand: Br = 24 pi^3 alpha theta^2 Delta a^2/(G_F^2 m_mu^4) = 2.88253e-13 at Delta a = 3e-9, theta = 1e-5
-        // (the seed: 3e-13).
+        // (Greljo et al.: 3e-13).
         let lfv = try ChargedLeptonFlavourViolation(deltaAMuon: 3e-9, theta12: 1e-5, theta23: 1e-2)
         #expect(abs(lfv.muonToElectronGamma / 2.88253e-13 - 1) < 1e-5)
         // tau -> mu gamma of a muon-only dipole: m_tau^3 theta^2 e^2 Delta a^2/(32 pi m_mu^2) x tau_tau/hbar = 1.81971e-10.
