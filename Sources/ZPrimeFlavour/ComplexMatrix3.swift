@@ -28,12 +28,16 @@ public struct ComplexMatrix3: Hashable, Sendable {
     /// The identity.
     public static let identity = ComplexMatrix3(realRows: [[1, 0, 0], [0, 1, 0], [0, 0, 1]])
 
+    /// A matrix from its nine entries, row-major.
+    init(entries: [Complex<Double>]) {
+        self.entries = entries
+    }
+
     /// A diagonal matrix.
     public static func diagonal(_ d: [Complex<Double>]) -> ComplexMatrix3 {
         precondition(d.count == 3)
-        var m = ComplexMatrix3(realRows: [[0, 0, 0], [0, 0, 0], [0, 0, 0]])
-        for i in 0..<3 { m[i, i] = d[i] }
-        return m
+        let z = Complex<Double>.zero
+        return ComplexMatrix3(entries: [d[0], z, z, z, d[1], z, z, z, d[2]])
     }
 
     /// Entry (i, j).
@@ -44,22 +48,24 @@ public struct ComplexMatrix3: Hashable, Sendable {
 
     /// The conjugate transpose.
     public var adjoint: ComplexMatrix3 {
-        var m = self
-        for i in 0..<3 { for j in 0..<3 { m[i, j] = self[j, i].conjugate } }
-        return m
+        let e = entries
+        return ComplexMatrix3(entries: [e[0].conjugate, e[3].conjugate, e[6].conjugate, e[1].conjugate, e[4].conjugate,
+                                        e[7].conjugate, e[2].conjugate, e[5].conjugate, e[8].conjugate])
     }
 
     /// The matrix product.
     public static func * (a: ComplexMatrix3, b: ComplexMatrix3) -> ComplexMatrix3 {
-        var m = ComplexMatrix3(realRows: [[0, 0, 0], [0, 0, 0], [0, 0, 0]])
-        for i in 0..<3 {
-            for j in 0..<3 {
-                var s = Complex<Double>.zero
-                for k in 0..<3 { s = s + a[i, k] * b[k, j] }
-                m[i, j] = s
+        var entries = [Complex<Double>](repeating: .zero, count: 9)
+        a.entries.withUnsafeBufferPointer { x in
+            b.entries.withUnsafeBufferPointer { y in
+                for i in 0..<3 {
+                    for j in 0..<3 {
+                        entries[3 * i + j] = x[3 * i] * y[j] + x[3 * i + 1] * y[3 + j] + x[3 * i + 2] * y[6 + j]
+                    }
+                }
             }
         }
-        return m
+        return ComplexMatrix3(entries: entries)
     }
 
     /// The largest modulus of an entry of U^dagger U - 1: 0 for an exactly unitary matrix.
@@ -76,7 +82,10 @@ public struct ComplexMatrix3: Hashable, Sendable {
     }
 
     /// Whether every entry is finite.
-    public var isFinite: Bool { entries.allSatisfy(\.isFinite) }
+    public var isFinite: Bool {
+        for entry in entries where !entry.isFinite { return false }
+        return true
+    }
 
     /// Throws unless the matrix is finite and unitary to `tolerance` (largest entry of U^dagger U - 1).
     public func validateUnitary(_ parameter: Parameter, tolerance: Double = 1e-6) throws(Problem) {

@@ -137,25 +137,54 @@ public struct FlavourReport: Sendable {
     /// non-zero ones, in a fixed order.
     public var wilsonCoefficients: [(String, Complex<Double>)] {
         var list: [(String, Complex<Double>)] = []
+        list.reserveCapacity(60)
         let table = couplings.table, m = point.mass
-        for (barred, unbarred, sector) in [("s", "b", "bs"), ("d", "b", "bd"), ("d", "s", "sd")] {
-            for (lepton, name) in [("e", "ee"), ("mu", "mumu"), ("tau", "tautau")] {
-                guard let c = try? WeakEffectiveTheory.semileptonic(table, quarks: (barred, unbarred), lepton: lepton, mass: m) else { continue }
-                list += [("C9_\(sector)\(name)", c.c9), ("C10_\(sector)\(name)", c.c10), ("C9p_\(sector)\(name)", c.c9Prime), ("C10p_\(sector)\(name)", c.c10Prime)]
+        let e2 = PhysicalConstants.elementaryCharge * PhysicalConstants.elementaryCharge
+        let g = 4 * PhysicalConstants.fermiConstant / 2.0.squareRoot() * PhysicalConstants.alpha / (4 * Double.pi)
+        let leptons = [(0, 0), (1, 1), (2, 2)]   // e, mu, tau: table indices, name index
+        for (k, (barred, unbarred, lambda)) in Self.semileptonicPairs.enumerated() {
+            let q = table.matrix[barred, unbarred]
+            guard !q.isZero else { continue }
+            let factor = Complex(-e2 / (m * m), 0) / (Complex(g, 0) * lambda)
+            for (l, n) in leptons {
+                let ll = table.matrix.diagonal[l]
+                guard !ll.isZero else { continue }
+                let names = Self.semileptonicNames[k][n]
+                list += [(names[0], factor * q.left * ll.vector), (names[1], factor * q.left * ll.axial),
+                         (names[2], factor * q.right * ll.vector), (names[3], factor * q.right * ll.axial)]
             }
         }
-        for (barred, unbarred, sector) in [("s", "b", "bsbs"), ("d", "b", "bdbd"), ("d", "s", "sdsd"), ("u", "c", "ucuc")] {
-            guard let c = try? WeakEffectiveTheory.mixing(table, quarks: (barred, unbarred), mass: m) else { continue }
-            list += [("CVLL_\(sector)", c.vectorLeftLeft), ("CVRR_\(sector)", c.vectorRightRight), ("CVLR_\(sector)", c.vectorLeftRight)]
+        for (k, (barred, unbarred)) in Self.mixingPairs.enumerated() {
+            let q = table.matrix[barred, unbarred]
+            guard !q.isZero else { continue }
+            let f = Complex(-e2 / (2 * m * m), 0)
+            let names = Self.mixingNames[k]
+            list += [(names[0], f * q.left * q.left), (names[1], f * q.right * q.right), (names[2], Complex(2, 0) * f * q.left * q.right)]
         }
         list += [("CVLL_numunumumumu", Complex(tridentCoefficients.left, 0)), ("CVLR_numunumumumu", Complex(tridentCoefficients.right, 0))]
         // Delta a_mu = (m_mu^2 G_F/(sqrt2 pi^2)) Re C7_mumu in flavio's normalisation of the muon dipole.
         let mu = PhysicalConstants.muonMass
         let c7 = deltaAMuon * 2.0.squareRoot() * Double.pi * Double.pi / (mu * mu * PhysicalConstants.fermiConstant)
         list.append(("C7_mumu", Complex(c7, 0)))
-        let scale = list.map { max(abs($0.1.real), abs($0.1.imaginary)) }.max() ?? 0
-        return list.filter { max(abs($0.1.real), abs($0.1.imaginary)) > 1e-14 * scale && $0.1 != .zero }
+        var largest = 0.0
+        for entry in list { largest = max(largest, abs(entry.1.real), abs(entry.1.imaginary)) }
+        return list.filter { max(abs($0.1.real), abs($0.1.imaginary)) > 1e-14 * largest }
     }
+
+    /// (sbar b), (dbar b), (dbar s) as table indices with flavio's CKM normalisation.
+    static let semileptonicPairs: [(Int, Int, Complex<Double>)] = [
+        (8, 10, WeakEffectiveTheory.ckmFactor(barred: "s", unbarred: "b")!),
+        (7, 10, WeakEffectiveTheory.ckmFactor(barred: "d", unbarred: "b")!),
+        (7, 8, WeakEffectiveTheory.ckmFactor(barred: "d", unbarred: "s")!),
+    ]
+    /// The WCxf names of ``semileptonicPairs`` per lepton: C9, C10, C9p, C10p.
+    static let semileptonicNames: [[[String]]] = ["bs", "bd", "sd"].map { sector in
+        ["ee", "mumu", "tautau"].map { l in ["C9_", "C10_", "C9p_", "C10p_"].map { $0 + sector + l } }
+    }
+    /// (sbar b)^2, (dbar b)^2, (dbar s)^2, (ubar c)^2 as table indices.
+    static let mixingPairs: [(Int, Int)] = [(8, 10), (7, 10), (7, 8), (6, 9)]
+    /// Their WCxf names: CVLL, CVRR, CVLR.
+    static let mixingNames: [[String]] = ["bsbs", "bdbd", "sdsd", "ucuc"].map { s in ["CVLL_", "CVRR_", "CVLR_"].map { $0 + s } }
 
     /// The WCxf document at mu = M.
     ///

@@ -79,10 +79,19 @@ public enum QuarkAlignment: Hashable, Sendable {
 
     /// The rotations of this alignment.
     public func rotations(ckm: CKMMatrix = .pdg2024) throws(Problem) -> QuarkRotations {
+        if ckm == .pdg2024, let cached = Self.standardRotations[name] { return cached }
         switch self {
         case .up: return try QuarkRotations(downLeft: ckm.matrix, ckm: ckm)
         case .down: return try QuarkRotations(downLeft: .identity, ckm: ckm)
         case .custom(let rotations): return rotations
         }
     }
+
+    /// The up and down rotations of the PDG 2024 CKM matrix, built (and checked) once per process.
+    static let standardRotations: [String: QuarkRotations] = {
+        var table: [String: QuarkRotations] = [:]
+        table["up"] = try? QuarkRotations(downLeft: CKMMatrix.pdg2024.matrix)
+        table["down"] = try? QuarkRotations(downLeft: .identity)
+        return table
+    }()
 }
