@@ -48,11 +48,15 @@ public struct SingleMediatorAssessment: Sendable, Hashable {
     /// Whether the one Z' meets b -> s mu mu (C_9 ~ -C_10 with |X_E/X_L| <= 1/4), the bounds, and
     /// Delta a_mu within 2 sigma.
     public let bothMet: Bool
+
+    /// Whether the muon current is left-handed enough for C_9 ~ -C_10: |X_E/X_L| <= 1/4.
+    public var isLeftHanded: Bool { rightHandedFraction <= AtlasFlavourRanking.maximumRightHandedFraction }
 }
 
 /// The ranking of the atlas's 2+1 muoquark solutions by how well one heavy Z' meets b -> s mu mu and
 /// (g-2)_mu together (``SingleMediatorAssessment``): solutions with the right sign and allowed by B_s
-/// mixing and trident first, then by |g-2 pull|, then by the right-handed fraction.
+/// mixing and trident first; among them those with C_9 ~ -C_10 (|X_E/X_L| <= 1/4) first, then by
+/// |g-2 pull|, then by the right-handed fraction.
 ///
 /// ```swift
 /// let ranking = try AtlasFlavourRanking.rank(maxCharge: 4)
@@ -61,6 +65,9 @@ public struct SingleMediatorAssessment: Sendable, Hashable {
 public enum AtlasFlavourRanking {
     /// Delta a_mu of the 2021 dataset (251(59)e-11: Muon g-2 2021 world average against WP20).
     public static let g2Target = (value: 251e-11, uncertainty: 59e-11)
+
+    /// The largest |C_9 + C_10|/|C_9 - C_10| = |X_E/X_L| counted as C_9 ~ -C_10.
+    public static let maximumRightHandedFraction = 0.25
 
     /// Assesses one 2+1 solution; nil when no family can be the muon (not a muoquark solution).
     public static func assess(_ solution: AtlasSolution, inputs: FlavourInputs, ckm: CKMMatrix = .pdg2024) -> SingleMediatorAssessment? {
@@ -104,7 +111,7 @@ public enum AtlasFlavourRanking {
             let t = inputs.trident
             boundsOK = shift! <= inputs.bsMixing.allowedShift && abs(trident! - t.ratio) <= 1.96 * t.uncertainty
         }
-        let both = rightSign && boundsOK && fraction <= 0.25 && abs(pull ?? .infinity) <= 2
+        let both = rightSign && boundsOK && fraction <= maximumRightHandedFraction && abs(pull ?? .infinity) <= 2
         return SingleMediatorAssessment(solution: solution, muonFamily: j, quarkCharge: xq, leftCharge: xl, rightCharge: xe,
                                         muonYukawaAllowed: allowed, rightSign: rightSign, couplingOverMassSquared: y,
                                         rightHandedFraction: fraction, bsMixingShift: shift, tridentRatio: trident, deltaAMuon: deltaA,
@@ -113,8 +120,9 @@ public enum AtlasFlavourRanking {
 
     /// The ranking order (best first).
     static func order(_ a: SingleMediatorAssessment, _ b: SingleMediatorAssessment) -> Bool {
-        func key(_ x: SingleMediatorAssessment) -> (Int, Int, Double, Double) {
-            (x.bothMet ? 0 : 1, x.bToSMuMuAllowed ? 0 : (x.rightSign ? 1 : 2), abs(x.g2Pull ?? .infinity), x.rightHandedFraction)
+        func key(_ x: SingleMediatorAssessment) -> (Int, Int, Int, Double, Double) {
+            (x.bothMet ? 0 : 1, x.bToSMuMuAllowed ? 0 : (x.rightSign ? 1 : 2), x.isLeftHanded ? 0 : 1, abs(x.g2Pull ?? .infinity),
+             x.rightHandedFraction)
         }
         let ka = key(a), kb = key(b)
         if ka != kb { return ka < kb }

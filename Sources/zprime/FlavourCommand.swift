@@ -261,11 +261,8 @@ struct FlavourCommand: ParsableCommand {
     func runAtlas() throws {
         guard (1...AtlasConfiguration.maximumCharge).contains(maxCharge) else { throw BadInput("--max-charge \(maxCharge): must be between 1 and \(AtlasConfiguration.maximumCharge)") }
         if let limit, limit < 1 { throw BadInput("--limit \(limit): must be >= 1") }
-        let clock = ContinuousClock()
-        let start = clock.now
         let ranking = try AtlasFlavourRanking.rank(maxCharge: maxCharge)
-        let rankingTime = clock.now - start
-        if benchmark { try runBenchmark(ranking, rankingTime: rankingTime); return }
+        if benchmark { try runBenchmark(ranking); return }
         let shown = ranking.prefix(limit ?? ranking.count)
         let met = ranking.filter(\.bothMet).count
         switch format {
@@ -284,6 +281,7 @@ struct FlavourCommand: ParsableCommand {
             Console.out(JSONOutput.object([
                 ("max_charge", .integer(maxCharge)), ("solutions", .integer(ranking.count)), ("single_mediator_solutions", .integer(met)),
                 ("b_to_s_mu_mu_allowed", .integer(ranking.filter(\.bToSMuMuAllowed).count)),
+                ("b_to_s_mu_mu_allowed_left_handed", .integer(ranking.filter { $0.bToSMuMuAllowed && $0.isLeftHanded }.count)),
                 ("answer", .string(met == 0 ? "no: no single heavy Z' meets b -> s mu mu and (g-2)_mu together" : "yes")),
                 ("ranking", .array(rows)),
             ]).serialized())
@@ -294,14 +292,22 @@ struct FlavourCommand: ParsableCommand {
                            a.bsMixingShift.map(Self.short) ?? "wrong sign", a.tridentRatio.map(Self.short) ?? "-", a.deltaAMuon.map(Self.short) ?? "-",
                            a.g2Pull.map { String(format: "%.1f", $0) } ?? "-", a.bothMet ? "yes" : "no"])
             }
-            Console.out("2+1 muoquark solutions (|X| <= \(maxCharge)): \(ranking.count); a single heavy Z' allowed by B_s mixing and trident for b -> s mu mu: \(ranking.filter(\.bToSMuMuAllowed).count); also meeting Delta a_mu: \(met) (single mediator? \(met == 0 ? "NO" : "yes"))\n" + table.rendered())
+            Console.out("2+1 muoquark solutions (|X| <= \(maxCharge)): \(ranking.count); a single heavy Z' allowed by B_s mixing and trident for b -> s mu mu: \(ranking.filter(\.bToSMuMuAllowed).count), \(ranking.filter { $0.bToSMuMuAllowed && $0.isLeftHanded }.count) of them with C9 ~ -C10 (|X_E/X_L| <= 1/4); also meeting Delta a_mu: \(met) (single mediator? \(met == 0 ? "NO" : "yes"))\n" + table.rendered())
         }
     }
 
     /// Times the full flavour report and WCxf document of every ranked solution (Z' at 1 TeV, g_X = 0.1)
-    /// against the enumeration and ranking of the same run.
-    func runBenchmark(_ ranking: [SingleMediatorAssessment], rankingTime: Duration) throws {
+    /// against the enumeration and ranking of the same solutions, both repeated for 0.5 s in the same run.
+    func runBenchmark(_ ranking: [SingleMediatorAssessment]) throws {
         let clock = ContinuousClock()
+        // The baseline, repeated like the measurement (the first, cold ranking also loads the inputs).
+        var rankings = 0
+        let baselineStart = clock.now
+        while rankings == 0 || clock.now - baselineStart < .milliseconds(500) {
+            _ = try AtlasFlavourRanking.rank(maxCharge: maxCharge)
+            rankings += 1
+        }
+        let rankingTime = (clock.now - baselineStart) / rankings
         var bytes = 0
         var repetitions = 0
         let start = clock.now
@@ -316,17 +322,32 @@ struct FlavourCommand: ParsableCommand {
             repetitions += 1
             elapsed = clock.now - start
         }
+        // The physics alone: the same reports without the WCxf document and its JSON.
+        var reportRepetitions = 0
+        var checksum = 0.0
+        let reportStart = clock.now
+        while reportRepetitions == 0 || clock.now - reportStart < .milliseconds(500) {
+            for assessment in ranking {
+                let point = try ParameterPoint(model: assessment.solution.model(name: "atlas", summary: ""), mass: 1000, coupling: 0.1)
+                checksum += try FlavourReport(point: point).bToSMuMu.c9.real
+            }
+            reportRepetitions += 1
+        }
+        let reportElapsed = clock.now - reportStart
         func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
         let perSet = seconds(elapsed) / Double(repetitions)
+        let perReportSet = seconds(reportElapsed) / Double(reportRepetitions)
         let rows: [(String, JSONOutput, String)] = [
             ("solutions", .integer(ranking.count), "\(ranking.count)"),
             ("seconds_per_set_of_wilson_coefficients", .number(perSet), String(format: "%.4f s", perSet)),
             ("microseconds_per_solution", .number(perSet / Double(max(ranking.count, 1)) * 1e6), String(format: "%.1f us", perSet / Double(max(ranking.count, 1)) * 1e6)),
+            ("microseconds_per_report_without_json", .number(perReportSet / Double(max(ranking.count, 1)) * 1e6),
+             String(format: "%.1f us", perReportSet / Double(max(ranking.count, 1)) * 1e6)),
             ("enumeration_and_ranking_seconds", .number(seconds(rankingTime)), String(format: "%.4f s", seconds(rankingTime))),
             ("ratio_to_enumeration", .number(perSet / max(seconds(rankingTime), 1e-9)), String(format: "%.2f", perSet / max(seconds(rankingTime), 1e-9))),
         ]
         switch format {
-        case .json: Console.out(JSONOutput.object(rows.map { ($0.0, $0.1) } + [("checksum", .integer(bytes > 0 ? 1 : 0))]).serialized())
+        case .json: Console.out(JSONOutput.object(rows.map { ($0.0, $0.1) } + [("checksum", .integer(bytes > 0 && checksum.isFinite ? 1 : 0))]).serialized())
         case .table:
             var table = TextTable(["quantity", "value"])
             for row in rows { table.add([row.0.replacingOccurrences(of: "_", with: " "), row.2]) }
