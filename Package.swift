@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "ZPrimePlot", targets: ["ZPrimePlot"]),
         .library(name: "ZPrimeAnalysis", targets: ["ZPrimeAnalysis"]),
         .library(name: "ZPrimeProbes", targets: ["ZPrimeProbes"]),
+        .library(name: "ZPrimeFlavour", targets: ["ZPrimeFlavour"]),
         .executable(name: "zprime", targets: ["zprime"]),
     ],
     dependencies: [
@@ -122,11 +123,19 @@ let package = Package(
             dependencies: ["ZPrimeDecays", "ZPrimeObservables", "ZPrimeCouplings", "ZPrimeSpectrum", "ZPrimePoint", "ZPrimeModels", "ZPrimeCore",
                            .product(name: "Numerics", package: "swift-numerics")]
         ),
+        // Quark-flavour-violating Z' couplings (CKM alignment), weak-effective-theory matching, B_s
+        // mixing, trident, muoquarks, cLFV, WCxf export for flavio.
+        .target(
+            name: "ZPrimeFlavour",
+            dependencies: ["ZPrimeObservables", "ZPrimeCouplings", "ZPrimeSpectrum", "ZPrimeAtlas", "ZPrimePoint", "ZPrimeDecays", "ZPrimeModels", "ZPrimeCore",
+                           .product(name: "Numerics", package: "swift-numerics")],
+            resources: [.copy("FlavourInputs")]
+        ),
         // Umbrella module re-exporting the pipeline stages.
         .target(
             name: "ZPrimeKit",
             dependencies: ["ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables",
-                           "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot", "ZPrimeAnalysis", "ZPrimeProbes"]
+                           "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot", "ZPrimeAnalysis", "ZPrimeProbes", "ZPrimeFlavour"]
         ),
         // Command-line front end: parses arguments and formats output only.
         .executableTarget(
@@ -136,7 +145,7 @@ let package = Package(
             // binary (seen here).
             dependencies: [
                 "ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum", "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeBatch",
-                "ZPrimeNeutrino", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot", "ZPrimeAnalysis", "ZPrimeProbes",
+                "ZPrimeNeutrino", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot", "ZPrimeAnalysis", "ZPrimeProbes", "ZPrimeFlavour",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -146,7 +155,7 @@ let package = Package(
         .executableTarget(
             name: "zprime-examples",
             dependencies: ["ZPrimeKit", "ZPrimeCore", "ZPrimeModels", "ZPrimeAtlas", "ZPrimeStore", "ZPrimePoint", "ZPrimeSpectrum",
-                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot", "ZPrimeAnalysis", "ZPrimeProbes", .product(name: "Numerics", package: "swift-numerics")]
+                           "ZPrimeCouplings", "ZPrimeDecays", "ZPrimeObservables", "ZPrimeNeutrino", "ZPrimeBatch", "ZPrimeConstraints", "ZPrimeScan", "ZPrimePlot", "ZPrimeAnalysis", "ZPrimeProbes", "ZPrimeFlavour", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(name: "ZPrimeCoreTests", dependencies: ["ZPrimeCore"], exclude: ["References"]),
         .testTarget(name: "ZPrimeModelsTests", dependencies: ["ZPrimeModels"]),
@@ -163,7 +172,8 @@ let package = Package(
         .testTarget(name: "ZPrimeAnalysisTests", dependencies: ["ZPrimeAnalysis"]),
         .testTarget(name: "ZPrimePlotTests", dependencies: ["ZPrimePlot"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "ZPrimeProbesTests", dependencies: ["ZPrimeProbes"], exclude: ["References"]),
-        .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden"]),
+        .testTarget(name: "ZPrimeFlavourTests", dependencies: ["ZPrimeFlavour"], exclude: ["References"]),
+        .testTarget(name: "ZPrimeCLITests", dependencies: ["zprime", "zprime-examples"], exclude: ["Golden", "Flavio"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,9 +5,10 @@
 // (enumeration of anomaly-free charges), ZPrimeStore (SQLite store), ZPrimePoint (a parameter
 // point and the resolution of user input), ZPrimeSpectrum (mass-basis particles and coupling
 // matrices), ZPrimeCouplings, ZPrimeDecays, ZPrimeObservables, ZPrimeProbes (muon beams, neutrino
-// tridents, N_eff, Majorana-neutrino couplings), ZPrimeConstraints (limits and constraints), ZPrimeScan
-// (grid scans and their store), ZPrimePlot (exclusion plots as SVG), ZPrimeAnalysis (the main job).
-// Import the stage you need, or this umbrella for all of them.
+// tridents, N_eff, Majorana-neutrino couplings), ZPrimeFlavour (b -> s mu mu, B_s mixing, WCxf),
+// ZPrimeConstraints (limits and constraints), ZPrimeScan (grid scans and their store), ZPrimePlot
+// (exclusion plots as SVG), ZPrimeAnalysis (the main job). Import the stage you need, or this
+// umbrella for all of them.
 @_exported import ZPrimeAnalysis
 @_exported import ZPrimeAtlas
 @_exported import ZPrimeBatch
@@ -15,6 +16,7 @@
 @_exported import ZPrimeCore
 @_exported import ZPrimeCouplings
 @_exported import ZPrimeDecays
+@_exported import ZPrimeFlavour
 @_exported import ZPrimeModels
 @_exported import ZPrimeNeutrino
 @_exported import ZPrimeObservables

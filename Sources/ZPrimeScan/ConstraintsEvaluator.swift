@@ -6,7 +6,8 @@ import ZPrimePoint
 /// The scan evaluator of the experimental limits and computed constraints of a
 /// ``ZPrimeConstraints/ConstraintRegistry`` (by default the standard one: every recast limit, the g-2,
 /// APV, E158 and ATOMKI constraints): one verdict column per constraint, whose number is the signal
-/// over the bound (above 1 excluded) for an exclusion, and the ratio of the constraint for a band.
+/// over the bound (above 1 excluded) for an exclusion, and the ratio of the constraint for a preferred
+/// band (an anomaly column: the g-2 bands, ATOMKI).
 ///
 /// | constraint verdict | scan verdict |
 /// | --- | --- |
@@ -54,7 +55,7 @@ public struct ConstraintsEvaluator: PointEvaluator {
             let what = info.boundType == .exclusion
                 ? "excluded when the model's signal exceeds the bound; the number is signal/bound"
                 : "a preferred band: explains inside it; the number is the constraint's ratio"
-            columns.append(try ScanColumn(name: info.name, kind: .constraint, description: "\(info.experiment) (\(info.year)), \(info.channel): \(what)",
+            columns.append(try ScanColumn(name: info.name, kind: info.boundType == .exclusion ? .constraint : .anomaly, description: "\(info.experiment) (\(info.year)), \(info.channel): \(what)",
                                           citations: [info.citation + (info.arXiv.map { ", arXiv:\($0)" } ?? "")]))
         }
         self.registry = registry
@@ -62,6 +63,15 @@ public struct ConstraintsEvaluator: PointEvaluator {
         self.columns = columns
         fingerprint = "constraints-evaluator revision \(Self.physicsRevision); sigmas \(Problem.format(settings.sigmas)); constraints "
             + Digest.fnv1a(columns.map { "\($0.name) \($0.citations.joined(separator: ";"))" }.joined(separator: "\n"))
+    }
+
+    /// `x` to 10 significant digits. The recast limits solve their roots to 1e-10 in ln R
+    /// (``ZPrimeConstraints/PreparedLimit/logRatioTolerance``): the digits beyond are noise, and they
+    /// depended on which masses a process had cached before (a resumed scan differed from an
+    /// uninterrupted one in the 16th digit of displaced-search ratios), so they are not stored.
+    static func significant(_ x: Double) -> Double {
+        guard x.isFinite, x != 0 else { return x }
+        return Double(String(format: "%.10e", x)) ?? x
     }
 
     /// The registry prepared for `point`'s model and discrete choices (cached).
@@ -87,7 +97,8 @@ public struct ConstraintsEvaluator: PointEvaluator {
         var warnings: [Problem] = []
         var seen = Set<Problem.Kind>()
         for constraint in prepared.constraints {
-            let result = constraint.evaluate(shared)
+            var result = constraint.evaluate(shared)
+            result.ratio = result.ratio.map(Self.significant)
             switch result.verdict {
             case .excluded: cells.append(.verdict(.excluded, result.ratio))
             case .allowed: cells.append(.verdict(.allowed, result.ratio))

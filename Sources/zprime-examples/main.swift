@@ -229,6 +229,101 @@ run("ZPrimeDecays/HeavyQuarkHadrons.swift #1") {
     print(peak, widths.charm)   // widths.charm = alpha eps^2 m/3 * R_J/psi(m^2)
 }
 
+run("ZPrimeFlavour/AtlasFlavourRanking.swift #1") {
+    let ranking = try AtlasFlavourRanking.rank(maxCharge: 4)
+    print(ranking.count, ranking.filter(\.bothMet).count)   // the 2+1 muoquark solutions; none meets both
+}
+
+run("ZPrimeFlavour/BsMixing.swift #1") {
+    let scale = BsMixing.scaleOfBound(allowedShift: 0.1, mass: nil)
+    print(scale / 1000)   // 241 (TeV): g_bs^2/M^2 < 1/(241 TeV)^2 for a 10 % shift
+}
+
+run("ZPrimeFlavour/CKMMatrix.swift #1") {
+    let ckm = CKMMatrix.pdg2024
+    print(ckm.lambdaT.length)   // |V_tb V_ts^*| = 0.0411
+}
+
+run("ZPrimeFlavour/ComplexMatrix3.swift #1") {
+    let ckm = CKMMatrix.pdg2024.matrix
+    print((ckm.adjoint * ckm).unitarityDeviation)   // about 1e-16
+}
+
+run("ZPrimeFlavour/FlavourConstraints.swift #1") {
+    let model = Model(name: "third-family", charges: [.Q: [0, 0, 1], .U: [0, 0, 1], .D: [0, 0, 1],
+                                                      .L: [0, -3, 0], .E: [0, -3, 0], .N: [0, -3, 0]])
+    let point = try ParameterPoint(model: model, mass: 1000, coupling: 0.1)
+    let result = try FlavourConstraint.bsMixing.evaluate(point)
+    print(result.verdict, result.excludedCouplings)   // allowed, [0.104...inf]: excluded above g_X = 0.104
+}
+
+run("ZPrimeFlavour/FlavourCouplings.swift #1") {
+    let model = Model(name: "third-family", charges: [.Q: [0, 0, 1], .U: [0, 0, 1], .D: [0, 0, 1],
+                                                      .L: [0, -3, 0], .E: [0, -3, 0], .N: [0, -3, 0]])
+    let point = try ParameterPoint(model: model, mass: 1000, coupling: 0.1)
+    let couplings = try FlavourCouplings(point: point, alignment: .up)
+    print(couplings.absoluteLeft("s", "b"))   // g_X V_ts^* V_tb = (-4.1e-3, 7.6e-5)
+}
+
+run("ZPrimeFlavour/FlavourInputs.swift #1") {
+    let inputs = try FlavourInputs.bundled()
+    print(inputs.muonToElectronGamma.upperLimit)   // 1.5e-13 (MEG II 2025)
+}
+
+run("ZPrimeFlavour/FlavourReport.swift #1") {
+    let model = Model(name: "third-family", charges: [.Q: [0, 0, 1], .U: [0, 0, 1], .D: [0, 0, 1],
+                                                      .L: [0, -3, 0], .E: [0, -3, 0], .N: [0, -3, 0]])
+    let report = try FlavourReport(point: try ParameterPoint(model: model, mass: 1000, coupling: 0.1))
+    print(report.bToSMuMu.c9.real, report.bsMixingShift.length)   // 1.57, 0.092
+}
+
+run("ZPrimeFlavour/LeptonFlavourViolation.swift #1") {
+    let lfv = try ChargedLeptonFlavourViolation(deltaAMuon: 3e-9, theta12: 1e-5, theta23: 1e-2)
+    print(lfv.muonToElectronGamma, lfv.tauToMuonGamma)   // 2.9e-13, 1.8e-10
+}
+
+run("ZPrimeFlavour/Leptoquarks.swift #1") {
+    let deltaA = try LeptoquarkMoment.deltaAMuon(.s1, mass: 1500, lambdaL: 0.1, lambdaR: 0.01)
+    print(deltaA)   // 5.6e-10
+}
+
+run("ZPrimeFlavour/Leptoquarks.swift #1") {
+    let s3 = try S3Muoquark(bottomCoupling: 1, strangeCoupling: 0.0025, mass: 2000)
+    print(s3.semileptonic.c9.real)   // -0.40 (C_10 = +0.40)
+}
+
+run("ZPrimeFlavour/LoopFunctions.swift #1") {
+    // A scalar 10 times heavier than the fermion: Int x^2/(1 - x + x/100) (ln 100 - 3/2 = 3.11 at leading order)
+    print(DipoleLoopIntegrals.fermionPhoton(0.01).enhanced)   // 3.22
+}
+
+run("ZPrimeFlavour/NeutrinoTrident.swift #1") {
+    print(NeutrinoTrident.ratio(vectorLeftLeft: 0, vectorLeftRight: 0))   // 1
+}
+
+run("ZPrimeFlavour/QuarkAlignment.swift #1") {
+    let rotations = try QuarkAlignment.up.rotations()
+    print(rotations.downLeft == CKMMatrix.pdg2024.matrix)   // true: V_dL = V_CKM
+}
+
+run("ZPrimeFlavour/RadiativeMuonYukawa.swift #1") {
+    let model = RadiativeMuonYukawa(firstMass: 3000, secondMass: 5000)
+    print(model.deltaAMuon)   // 5.1e-9
+}
+
+run("ZPrimeFlavour/WCXF.swift #1") {
+    let document = WCXFDocument(scale: 1000, values: [("C9_bsmumu", Complex(-0.4, 0)), ("C10_bsmumu", Complex(0.4, 0))])
+    print(document.json())
+}
+
+run("ZPrimeFlavour/WeakEffectiveTheory.swift #1") {
+    let model = Model(name: "third-family", charges: [.Q: [0, 0, 1], .U: [0, 0, 1], .D: [0, 0, 1],
+                                                      .L: [0, -3, 0], .E: [0, -3, 0], .N: [0, -3, 0]])
+    let couplings = try FlavourCouplings(point: try ParameterPoint(model: model, mass: 1000, coupling: 0.1))
+    let c = try WeakEffectiveTheory.semileptonic(couplings.table, quarks: ("s", "b"), lepton: "mu", mass: 1000)
+    print(c.c9.real, c.c10.real)   // C_9 = 1.57, C_10 = 0 (a vector coupling to muons)
+}
+
 run("ZPrimeModels/FermionSpectrum.swift #1") {
     print(BuiltinModels.model(named: "b-l-vll")!.spectrum)   // vectorLikeLeptons
     print(BuiltinModels.model(named: "B-L")!.spectrum)       // aligned

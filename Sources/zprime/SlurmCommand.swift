@@ -18,7 +18,7 @@ struct SlurmCommand: ParsableCommand {
         Without --submit the scripts are written and the submission commands printed.
         Exit status: 0 success, 2 bad input (or a failed submission).
         """,
-        subcommands: [Atlas.self]
+        subcommands: [Atlas.self, Scan.self]
     )
 
     /// Options shared by every `zprime slurm` subcommand.
@@ -126,6 +126,56 @@ struct SlurmCommand: ParsableCommand {
                                               mergeCommand: [job.binary, "atlas", "merge"],
                                               resources: job.resources(estimatedSeconds: seconds))
             try job.finish(sharded, estimate: String(format: "%d solutions before filters, about %.0f per shard, estimated %.1f s per shard", total, perShard, seconds))
+        }
+    }
+
+    /// `zprime slurm scan`: a scan as a job array.
+    struct Scan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "scan",
+            abstract: "A scan (every observable, limit and constraint over a grid) as a Slurm job array of shards plus a merge job.",
+            discussion: """
+            Takes the options of `zprime scan` (--model, --x, --y, --dataset, ...; not --output, --shard, \
+            --threads, --resume or --overwrite, which the job sets) after the job options. Each task runs \
+            `zprime scan ... --resume` into its own store: a finished store of the same scan is kept \
+            (a re-submitted array passes it), a killed task's points are resumed. The merge job runs \
+            `zprime scan merge`, which refuses missing, unfinished or mismatched shards.
+            Example:
+              zprime slurm scan --shards 8 --output plane -- --model B-L --x mass:1e-3:1:400 --y coupling:1e-6:1e-2:320
+            """
+        )
+
+        @OptionGroup var job: JobOptions
+
+        @Argument(parsing: .captureForPassthrough, help: "The options of zprime scan (after --).")
+        var scanOptions: [String] = []
+
+        /// Measured cost of one point of the full scan (every observable and constraint) in release
+        /// builds: about 8 000 points per CPU second for B-L (zprime scan --benchmark), rounded up.
+        static let secondsPerPoint = 2e-4
+
+        func run() throws {
+            var options = scanOptions
+            if options.first == "--" { options.removeFirst() }
+            for reserved in ["--output", "--shard", "--threads", "--resume", "--overwrite", "--benchmark"] where options.contains(reserved) {
+                throw BadInput("\(reserved): set by the job; leave it out of the scan options")
+            }
+            // The scan options must parse as a scan (bad input fails here, not in every task).
+            let parsed: ScanCommand.Run
+            do { parsed = try ScanCommand.Run.parse(options + ["--output", "check.sqlite"]) } catch {
+                throw BadInput("scan options: " + ScanCommand.Run.message(for: error))
+            }
+            func count(_ axis: String) -> Double {
+                let fields = axis.split(separator: ":")
+                return fields.count >= 4 ? Double(fields[3]) ?? 1 : 1
+            }
+            let points = count(parsed.xAxis) * count(parsed.yAxis)
+            let perShard = points / Double(job.shards)
+            let seconds = perShard * Self.secondsPerPoint / Double(max(job.cpus, 1))
+            let sharded = try SlurmShardedJob(name: "scan", shards: job.shards, directory: job.directory,
+                                              shardCommand: [job.binary, "scan"] + options, mergeCommand: [job.binary, "scan", "merge"],
+                                              resources: job.resources(estimatedSeconds: seconds), skipArguments: ["--resume"], mergeOutputOption: nil)
+            try job.finish(sharded, estimate: String(format: "%.0f points, about %.0f per shard, estimated %.1f s per shard", points, perShard, seconds))
         }
     }
 }

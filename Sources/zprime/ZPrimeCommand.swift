@@ -18,7 +18,7 @@ struct ZPrimeCommand: ParsableCommand {
         subcommands: [ModelsCommand.self, ModelCommand.self, AnomaliesCommand.self, AtlasCommand.self, CouplingsCommand.self, DecaysCommand.self,
                       G2Command.self, ObservablesCommand.self, SpectrumCommand.self, LimitsCommand.self, RecastCommand.self, CheckCommand.self,
                       CevnsCommand.self, SolarCommand.self, NeutrinoLimitsCommand.self, NA64muCommand.self, TridentCommand.self, NeffCommand.self,
-                      ProbesCommand.self, ScanCommand.self, AnalyzeCommand.self, SlurmCommand.self]
+                      ProbesCommand.self, FlavourCommand.self, WCXFCommand.self, ScanCommand.self, AnalyzeCommand.self, SlurmCommand.self]
     )
 }
 

@@ -100,6 +100,46 @@ struct SlurmIntegrationTests {
         #expect(redone.stdout == a.stdout)
     }
 
+    @Test("a sharded scan as a job array: merged rows equal the single-machine scan; a killed shard is refused and redone")
+    func scan() throws {
+        guard Self.slurmAvailable else {
+            print("skipped: Slurm is not installed (apt-get install slurmctld slurmd slurm-client munge)")
+            return
+        }
+        let cluster = try Cluster()
+        defer { cluster.stop() }
+        let output = cluster.directory.appendingPathComponent("scan-job").path
+        let zprime = CLI.executable.path
+        let configuration = ["--model", "B-L", "--x", "mass:0.005:0.5:6", "--y", "coupling:1e-6:1e-3:4"]
+        let written = try Self.shell(([zprime, "slurm", "scan", "--shards", "3", "--cpus", "1", "--output", output, "--submit", "--"] + configuration)
+            .joined(separator: " "), environment: cluster.environment)
+        #expect(written.status == 0, "\(written.output)")
+        #expect(try cluster.waitForQueue(), "the jobs did not finish")
+        let merged = "\(output)/scan.sqlite"
+        #expect(FileManager.default.fileExists(atPath: merged), "no merged store; logs: \((try? Self.shell("cat \(output)/logs/*").output) ?? "")")
+
+        // The same scan on one machine, compared row for row.
+        let whole = try CLI.run(["scan"] + configuration + ["--output", "-", "--format", "csv", "--quiet"])
+        let rows = try CLI.run(["scan", "export", merged, "--format", "csv"])
+        #expect(whole.status == 0 && rows.status == 0, "\(rows.stderr)")
+        #expect(rows.stdout == whole.stdout && whole.stdout.split(separator: "\n").count == 25)
+
+        // Shard 2 "killed": its store removed. The merge refuses, naming it; the re-submitted array
+        // redoes it (the finished shards 1 and 3 are kept as they are) and the merge succeeds.
+        let shard2 = "\(output)/shards/scan-2-of-3.sqlite"
+        let kept = try FileManager.default.attributesOfItem(atPath: "\(output)/shards/scan-1-of-3.sqlite")[.modificationDate] as? Date
+        try FileManager.default.removeItem(atPath: shard2)
+        let refused = try Self.shell("bash \(output)/scan-merge.sh")
+        #expect(refused.status != 0 && refused.output.contains("scan-2-of-3.sqlite"), "\(refused.output)")
+        let again = try Self.shell("jid=$(sbatch --parsable \(output)/scan-array.sh) && sbatch --parsable --dependency=afterok:$jid \(output)/scan-merge.sh",
+                                   environment: cluster.environment)
+        #expect(again.status == 0, "\(again.output)")
+        #expect(try cluster.waitForQueue())
+        #expect(try FileManager.default.attributesOfItem(atPath: "\(output)/shards/scan-1-of-3.sqlite")[.modificationDate] as? Date == kept)
+        let redone = try CLI.run(["scan", "export", merged, "--format", "csv"])
+        #expect(redone.stdout == whole.stdout)
+    }
+
     @Test("the job scripts: array range, resources passed through, shard from the environment, afterok merge")
     func scripts() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("zprime-slurm-scripts-\(UUID().uuidString)").path
