@@ -5,6 +5,7 @@ import ZPrimeDecays
 import ZPrimeModels
 import ZPrimeObservables
 import ZPrimePoint
+import ZPrimeProbes
 
 /// The point an analysis describes in detail, and why it was chosen.
 public struct Benchmark: Sendable, Hashable {
@@ -53,6 +54,10 @@ public struct AnalysisResult: Sendable {
     public let atomkiBand: ConstraintCurve?
     /// The decays at the grid masses at the benchmark coupling (for the branching-ratio panel).
     public let decays: [DecayWidths]
+    /// NA64mu's expected exclusion (2022 run, 1.98e10 muons on target, unit signal efficiency) on the
+    /// coarse grid: drawn dashed as a sensitivity, never used as a limit (see
+    /// ``ZPrimeConstraints/ConstraintRegistry/complete(cosmology:)``); nil for a model without muon couplings.
+    public let na64muExpected: ConstraintCurve?
 
     /// The constraints that exclude the benchmark.
     public var excluding: [ConstraintEvaluation] { constraints.filter { $0.result.verdict == .excluded } }
@@ -104,7 +109,8 @@ public enum Analysis {
         }
         return AnalysisResult(point: benchmarkPoint, anomalies: try? AnomalyReport(model: point.model), benchmark: benchmark,
                               observables: observables, constraints: constraints, map: map, muonDataset: dataset, sigmas: sigmas,
-                              atomkiBand: try atomkiBand(prepared: prepared, inputs: inputs, plane: plane), decays: decays)
+                              atomkiBand: try atomkiBand(prepared: prepared, inputs: inputs, plane: plane), decays: decays,
+                              na64muExpected: na64muExpected(point: point, map: map))
     }
 
     /// The default benchmark (see ``run(point:plane:benchmarkGiven:sigmas:cosmology:)``).
@@ -169,6 +175,21 @@ public enum Analysis {
         }
         let curve = ConstraintCurve(info: atomki.info, rows: rows, sigmas: prepared.settings.sigmas)
         return curve.reaches(plane.couplings) ? curve : nil
+    }
+
+    /// NA64mu's expected exclusion at the coarse grid masses (its lower edge), or nil.
+    static func na64muExpected(point: ParameterPoint, map: ExclusionMap) -> ConstraintCurve? {
+        let probe = NA64muConstraint(setup: .run2022)
+        let masses = ExclusionMap.coarseIndices(count: map.masses.count).map { map.masses[$0] }.filter { probe.info.massRange.contains($0) }
+        let rows = masses.compactMap { m -> RecastRow? in
+            guard let excluded = try? probe.excludedCouplings(for: point, mass: m) else { return nil }
+            return RecastRow(mass: m, intervals: excluded.map { CouplingInterval(lower: $0.lowerBound, upper: $0.upperBound) })
+        }
+        let i = probe.info
+        let info = ConstraintInfo(name: i.name, experiment: i.experiment, year: i.year, category: .invisible, channel: i.channel, massRange: i.massRange,
+                                  citation: i.citation, arXiv: i.arXiv, boundType: .exclusion, confidenceLevel: i.confidenceLevel, summary: i.summary)
+        let curve = ConstraintCurve(info: info, rows: rows, sigmas: nil)
+        return curve.reaches(map.plane.couplings) ? curve : nil
     }
 
     /// The grid mass nearest to `mass` in log.

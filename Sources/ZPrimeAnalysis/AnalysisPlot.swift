@@ -27,7 +27,10 @@ extension AnalysisResult {
             var text = short
             if perExperiment[short, default: 0] > 1 {
                 text += " \(curve.info.year)"
-                if perYear[text, default: 0] > 1 { text = short + " " + curve.info.name.split(separator: "_").last.map(String.init)!.replacingOccurrences(of: "-", with: " ") }
+                if perYear[text, default: 0] > 1 {
+                    let name = curve.info.name
+                    text = name.contains("_") ? short + " " + name.split(separator: "_").last.map(String.init)! : name.replacingOccurrences(of: "-", with: " ")
+                }
             }
             let label = RichText(plain: text)
             let category = Self.plotCategory(curve.info)
@@ -59,6 +62,10 @@ extension AnalysisResult {
             layers.append(.band(name: "ATOMKI", experiment: "ATOMKI", x: atomki.rows.map(\.mass),
                                 lower: atomki.rows.map { $0.intervals.first?.lower }, upper: atomki.rows.map { $0.intervals.first?.upper },
                                 label: "ATOMKI ⁸Be", opacity: 0.6))
+        }
+        if let na64mu = na64muExpected {
+            layers.append(.projection(name: "NA64mu expected", experiment: "NA64μ", x: na64mu.rows.map(\.mass),
+                                      y: na64mu.rows.map { $0.intervals.first?.lower }, label: "NA64μ 2022 (expected, unit efficiency)"))
         }
         let name = point.model.name
         let isDarkPhoton = point.couplingAxis == .kineticMixing
