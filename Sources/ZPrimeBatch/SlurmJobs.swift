@@ -85,11 +85,14 @@ public struct SlurmShardedJob: Sendable, Hashable {
     /// How the merge names its output: `--output MERGED` (the atlas), or nil for a positional
     /// `MERGED` before the shard stores (the scan).
     public let mergeOutputOption: String?
+    /// The merge job's wall-time limit (nil: the tasks'). The merge copies every row in one process,
+    /// so it can take longer than any task.
+    public let mergeTime: String?
 
     /// Creates the job description.
     public init(name: String, shards: Int, directory: String, shardCommand: [String], mergeCommand: [String],
                 resources: SlurmResources, skipArguments: [String] = ["--skip-complete", "--overwrite"],
-                mergeOutputOption: String? = "--output") throws(Problem) {
+                mergeOutputOption: String? = "--output", mergeTime: String? = nil) throws(Problem) {
         guard (try? Regex(#"^[A-Za-z0-9_\-]{1,32}$"#).wholeMatch(in: name)) != nil else {
             throw Problem.invalid(.field("job name"), text: name, "must be 1 to 32 letters, digits, '_' or '-'")
         }
@@ -103,6 +106,7 @@ public struct SlurmShardedJob: Sendable, Hashable {
         self.resources = try resources.validated()
         self.skipArguments = skipArguments
         self.mergeOutputOption = mergeOutputOption
+        self.mergeTime = mergeTime
     }
 
     /// The store of shard `k` (1-based).
@@ -143,6 +147,7 @@ public struct SlurmShardedJob: Sendable, Hashable {
     public var mergeScript: String {
         var merge = resources
         merge.cpus = 1
+        if let mergeTime { merge.time = mergeTime }
         var lines = ["#!/bin/bash", "#SBATCH --job-name=zprime-\(name)-merge", "#SBATCH --output=\(directory)/logs/\(name)-merge.out"]
         lines += merge.directives()
         lines += [

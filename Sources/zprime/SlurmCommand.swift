@@ -59,16 +59,20 @@ struct SlurmCommand: ParsableCommand {
         }
 
         func resources(estimatedSeconds: Double) throws -> SlurmResources {
-            // Three times the estimate, at least ten minutes, in whole minutes.
+            try SlurmResources(partition: partition, time: time ?? Self.limit(estimatedSeconds),
+                               memory: mem, cpus: cpus, account: account).validated()
+        }
+
+        /// Three times the estimate, at least ten minutes, in whole minutes, as H:MM:00.
+        static func limit(_ estimatedSeconds: Double) -> String {
             let minutes = max(10, Int((3 * estimatedSeconds / 60).rounded(.up)))
-            return try SlurmResources(partition: partition, time: time ?? String(format: "%d:%02d:00", minutes / 60, minutes % 60),
-                                      memory: mem, cpus: cpus, account: account).validated()
+            return String(format: "%d:%02d:00", minutes / 60, minutes % 60)
         }
 
         func finish(_ job: SlurmShardedJob, estimate: String) throws {
             try job.write()
             Console.out("wrote \(job.arrayScriptPath) (\(job.shards) tasks, \(job.resources.cpus) CPUs, \(job.resources.memory), \(job.resources.time) each; \(estimate))")
-            Console.out("wrote \(job.mergeScriptPath) (merged store: \(job.mergedStore))")
+            Console.out("wrote \(job.mergeScriptPath) (merged store: \(job.mergedStore); \(job.mergeTime ?? job.resources.time) limit)")
             if submit {
                 let ids = try job.submit()
                 Console.out("submitted array job \(ids.array) and merge job \(ids.merge) (afterok:\(ids.array))")
@@ -107,6 +111,9 @@ struct SlurmCommand: ParsableCommand {
         /// Measured cost of listing, classifying and storing one solution in release builds on two
         /// cores (docs/atlas.md: 3.6 million rows in 22 s at Q_max = 8), rounded up.
         static let secondsPerSolution = 7e-6
+        /// Measured cost of merging one row (Q_max = 10 on the one-node cluster: 21.5 million rows in
+        /// 123 s), rounded up.
+        static let mergeSecondsPerSolution = 6e-6
 
         func run() throws {
             let configuration = try AtlasConfiguration(maxCharge: maxCharge, quarkMode: quarks, neutrinoCount: neutrinos,
@@ -124,7 +131,8 @@ struct SlurmCommand: ParsableCommand {
             if selection.dirac { command.append("--dirac") }
             let sharded = try SlurmShardedJob(name: "atlas", shards: job.shards, directory: job.directory, shardCommand: command,
                                               mergeCommand: [job.binary, "atlas", "merge"],
-                                              resources: job.resources(estimatedSeconds: seconds))
+                                              resources: job.resources(estimatedSeconds: seconds),
+                                              mergeTime: job.time == nil ? JobOptions.limit(Double(total) * Self.mergeSecondsPerSolution) : nil)
             try job.finish(sharded, estimate: String(format: "%d solutions before filters, about %.0f per shard, estimated %.1f s per shard", total, perShard, seconds))
         }
     }
