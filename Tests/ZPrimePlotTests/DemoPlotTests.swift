@@ -42,6 +42,11 @@ struct DemoPlotTests {
         let layout = try plot.layout()
         try Self.write(plot, "demo-dark-photon")
         for problem in layout.problems { print(problem) }
+        // Every layer of published curves lays out without an error and appears in the SVG.
+        #expect(layout.problems.allSatisfy { $0.severity < .error }, "\(layout.problems)")
+        let svg = try plot.svg()
+        #expect(svg.hasSuffix("</svg>\n") || svg.hasSuffix("</svg>"))
+        for layer in plot.layers { #expect(svg.contains(layer.name) || svg.contains(layer.experiment), "\(layer.name) missing from the SVG") }
     }
 
     @Test("the B-L plane with the branching-ratio panel")
@@ -50,5 +55,10 @@ struct DemoPlotTests {
         let layout = try plot.layout()
         try Self.write(plot, "demo-b-minus-l")
         for problem in layout.problems { print(problem) }
+        // Every layer of published curves lays out without an error and appears in the SVG.
+        #expect(layout.problems.allSatisfy { $0.severity < .error }, "\(layout.problems)")
+        let svg = try plot.svg()
+        #expect(svg.hasSuffix("</svg>\n") || svg.hasSuffix("</svg>"))
+        for layer in plot.layers { #expect(svg.contains(layer.name) || svg.contains(layer.experiment), "\(layer.name) missing from the SVG") }
     }
 }

@@ -18,11 +18,9 @@ struct GoldenSVGTests {
             return
         }
         let expected = try String(contentsOf: file, encoding: .utf8)
-        if svg != expected {
-            let lines = svg.split(separator: "\n", omittingEmptySubsequences: false)
-            let golden = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(lines, golden).enumerated().first { $0.element.0 != $0.element.1 }
-            Issue.record("\(name).svg differs from the golden file at line \((first?.offset ?? min(lines.count, golden.count)) + 1): \(first.map { "got \($0.element.0), expected \($0.element.1)" } ?? "length")")
-        }
+        let lines = svg.split(separator: "\n", omittingEmptySubsequences: false)
+        let golden = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = zip(lines, golden).enumerated().first { $0.element.0 != $0.element.1 }
+        #expect(svg == expected, "\(name).svg differs from the golden file at line \((first?.offset ?? min(lines.count, golden.count)) + 1): \(first.map { "got \($0.element.0), expected \($0.element.1)" } ?? "length")")
     }
 }
