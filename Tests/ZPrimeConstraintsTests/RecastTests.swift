@@ -248,4 +248,28 @@ import ZPrimePoint
         #expect(notValid.notApplicableReason != nil)
         #expect(throws: Problem.self) { try notValid.recast() }
     }
+
+    /// A model whose eps is tied to g_X (the protophobic boson, eps from rho = -g_X/e through the
+    /// exact tree-level eps = rho c/sqrt(c^2 - rho^2), c = cos theta_W): the recast's largest coupling is
+    /// where |eps| = 0.99, g_X = 0.99 e c/sqrt(c^2 + 0.99^2) (by hand: 0.20013 with e = 0.302822 and
+    /// c = 0.88762, sin^2 = 0.21215 of the alpha(0), G_F, m_Z scheme), and every limit recasts without an error. Before, the range ended at
+    /// rho = 0.99 c, where eps = 7, and A1, AMMe and AMMmu threw "|eps| < 1" for this model.
+    @Test func tiedMixingRange() throws {
+        let point = try Support.point("protophobic")
+        let response = try ModelResponse(point: point)
+        let top = response.couplingRange.upperBound
+        let eps = try response.point(coupling: top).treeLevelKineticMixing()
+        #expect(abs(abs(eps) - ModelResponse.largestKineticMixing) < 1e-12, "\(eps)")
+        #expect(abs(top / 0.20013 - 1) < 1e-4, "\(top)")
+        for limit in Self.catalogue.limits {
+            let prepared = try PreparedLimit(limit: limit, point: point)
+            guard prepared.notApplicableReason == nil else { continue }
+            let masses: [Double]
+            switch limit.bound {
+            case .curve(let c): masses = Self.sample(c.masses, count: 6)
+            case .grid(let g): masses = Self.sample(g.masses, count: 3)
+            }
+            #expect(throws: Never.self, "\(limit.name)") { _ = try prepared.recast(masses: masses) }
+        }
+    }
 }

@@ -258,38 +258,54 @@ public enum PolygonEdges {
         guard table.columns >= 2 else { throw Problem.invalid(.field(file), text: "\(table.columns) columns", "a polygon needs (mass, coupling) rows", kind: .dataFile) }
         guard power == 1 || power == 2 else { throw Problem.invalid(.field(file), text: "\(power)", "coupling_power must be 1 or 2", kind: .dataFile) }
         var points: [(x: Double, y: Double)] = []
+        var massOf: [Double: Double] = [:]   // ln m -> the file's own mass (native masses stay exact)
         for row in 0..<table.rows {
             let m = table.values[row * table.columns], y = table.values[row * table.columns + 1]
             guard m > 0, y > 0 else { throw Problem.invalid(.field("\(file) row \(row + 1)"), m > 0 ? y : m, "polygon vertices need positive mass and coupling", kind: .dataFile) }
             points.append((log(m), log(y) / Double(power)))
+            massOf[log(m)] = m
         }
         guard points.count >= 3 else { throw Problem.invalid(.field(file), text: "\(points.count) vertices", "a polygon needs at least 3 vertices", kind: .dataFile) }
         if points[0] != points[points.count - 1] { points.append(points[0]) }
         let xs = Array(Set(points.map(\.x))).sorted()
         let xMin = xs.first!, xMax = xs.last!
+        /// The sorted crossings of the vertical line at x with the polygon's edges (a vertex counts
+        /// for the edge it starts or ends on the right of, so it is counted once).
+        func crossings(at x: Double) -> [Double] {
+            var result: [Double] = []
+            for k in 0..<(points.count - 1) {
+                let a = points[k], b = points[k + 1]
+                if (a.x <= x && x < b.x) || (b.x <= x && x < a.x) {
+                    result.append(a.y + (x - a.x) * (b.y - a.y) / (b.x - a.x))
+                }
+            }
+            return result.sorted()
+        }
         var masses: [Double] = [], lower: [Double] = [], upper: [Double] = []
-        for x in xs {
-            var crossings: [Double] = []
+        for (i, x) in xs.enumerated() {
+            var found: [Double]
             if x == xMin || x == xMax {
                 let onEdge = points.dropLast().filter { $0.x == x }.map(\.y)
                 guard onEdge.count >= 2 || kind == .lower else { continue }
-                crossings = [onEdge.min()!, onEdge.max()!]
+                found = [onEdge.min()!, onEdge.max()!]
             } else {
-                for k in 0..<(points.count - 1) {
-                    let a = points[k], b = points[k + 1]
-                    if (a.x <= x && x < b.x) || (b.x <= x && x < a.x) {
-                        crossings.append(a.y + (x - a.x) * (b.y - a.y) / (b.x - a.x))
+                found = crossings(at: x)
+            }
+            if kind == .island {
+                // The line at this vertex and halfway to the next one (where no vertex can hide a fold)
+                // must cross the boundary at most twice.
+                let probes = i + 1 < xs.count ? [x, 0.5 * (x + xs[i + 1])] : [x]
+                for probe in probes where probe > xMin && probe < xMax {
+                    let n = crossings(at: probe).count
+                    if n > 2 {
+                        throw Problem.invalid(.field(file), exp(probe), "the polygon crosses this mass \(n) times: not a single island", kind: .dataFile)
                     }
                 }
-                crossings.sort()
             }
-            guard crossings.count >= 2 else { continue }
-            if crossings.count > 2 && kind == .island {
-                throw Problem.invalid(.field(file), exp(x), "the polygon crosses this mass \(crossings.count) times: not a single island", kind: .dataFile)
-            }
-            masses.append(exp(x))
-            lower.append(exp(crossings[0]))
-            upper.append(exp(crossings[crossings.count - 1]))
+            guard found.count >= 2 else { continue }
+            masses.append(massOf[x] ?? exp(x))
+            lower.append(exp(found[0]))
+            upper.append(exp(found[found.count - 1]))
         }
         guard !masses.isEmpty else { throw Problem.invalid(.field(file), text: "polygon", "gives no excluded interval at any mass", kind: .dataFile) }
         return LimitCurve(masses: masses, lower: lower, upper: kind == .island ? upper : nil)

@@ -127,7 +127,12 @@ public struct ModelResponse: Sendable {
             case .proportional(let ratio) where ratio != 0: upper = min(upper, 0.99 / abs(ratio))
             case .model:
                 let ratio = abs(point.model.kineticMixingRatio ?? 0)
-                if ratio > 0 { upper = min(upper, 0.99 * ElectroweakScheme.standard.cosThetaW * PhysicalConstants.elementaryCharge / ratio) }
+                if ratio > 0 {
+                    // The tree-level eps = rho c/sqrt(c^2 - rho^2) (rho = ratio g/e, c = cos theta_W)
+                    // reaches largestKineticMixing at rho = eps c/sqrt(c^2 + eps^2).
+                    let scheme = ElectroweakScheme.standard, c = scheme.cosThetaW, eps = Self.largestKineticMixing
+                    upper = min(upper, scheme.elementaryCharge / ratio * eps * c / (c * c + eps * eps).squareRoot())
+                }
             default: break
             }
         }

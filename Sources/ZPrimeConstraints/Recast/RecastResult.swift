@@ -74,6 +74,7 @@ extension PreparedLimit {
         guard let r = try makeReference(mass: m, lower: edges.lower, upper: edges.upper) else {
             return RecastRow(mass: m, intervals: [], note: "the published model has no signal here (no production, decay or window)")
         }
+        if let note = r.inconsistency { return RecastRow(mass: m, intervals: [], note: note) }
         return RecastRow(mass: m, intervals: try excludedIntervals(r))
     }
 
@@ -121,6 +122,7 @@ extension PreparedLimit {
                 guard let r = try cachedReference(mass: m, lower: edges.lower, upper: edges.upper) else {
                     return .silent(.notApplicable("the published model has no signal at this mass"))
                 }
+                if let note = r.inconsistency { return .silent(.notApplicable(note)) }
                 if let w = r.window, w.t0 > 0 { details["window_start_s"] = w.t0 }
                 var s: ModelState
                 if let state, state.mass == m, state.coupling == g { s = state } else { s = try model.state(mass: m, coupling: g, withStatic: r.scattering != nil) }
