@@ -95,7 +95,7 @@ extension AnalysisResult {
             xAxis: .bosonMass(from: plane.masses.lowerBound, to: plane.masses.upperBound, symbol: isDarkPhoton ? "m_{A′}" : "m_{Z′}"),
             yAxis: .coupling(coupling, from: plane.couplings.lowerBound, to: plane.couplings.upperBound),
             layers: layers,
-            notes: ["Limits recast to the model by the method of Ilten, Soreq, Williams, Zhong (arXiv:1801.04847) from DarkCast v2.1 and later published curves; g-2, APV, E158 and ATOMKI computed for the model."],
+            notes: ["Limits recast to the model by the method of Ilten, Soreq, Williams, Xue (arXiv:1801.04847) from DarkCast v2.1 and later published curves; g-2, APV, E158 and ATOMKI computed for the model."],
             branchingRatios: channels.isEmpty ? nil : BranchingRatioPanel(curves: channels),
             height: channels.isEmpty ? 620 : 740)
     }

@@ -100,7 +100,7 @@ extension AnalysisResult {
             out += "NA64mu's expected exclusion for its 2022 run (1.98e10 muons on target, unit signal efficiency) is drawn dashed: an optimistic sensitivity, not used as a limit (the published limit, Andreev et al., Phys. Rev. Lett. 132 (2024) 211803, is weaker).\n\n"
         }
         out += "## Method and sources\n\n"
-        out += "Published limits are recast to the model by the method of Ilten, Soreq, Williams, Zhong (JHEP 06 (2018) 004, arXiv:1801.04847), from the DarkCast v2.1 curves and later published limits, each cited above and in `zprime limits`. "
+        out += "Published limits are recast to the model by the method of Ilten, Soreq, Williams, Xue (JHEP 06 (2018) 004, arXiv:1801.04847), from the DarkCast v2.1 curves and later published limits, each cited above and in `zprime limits`. "
         out += "The g-2 contributions are the one-loop expressions of Leveille (Nucl. Phys. B 137 (1978) 285); the muon g-2 data are the \(muonDataset.name) comparison (\(muonDataset.experiment.map { $0.id } ?? "see zprime observables")).\n"
         return out
     }

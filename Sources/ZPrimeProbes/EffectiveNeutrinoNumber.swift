@@ -222,14 +222,14 @@ public struct EffectiveNeutrinoNumber: Sendable {
     ///
     /// - Throws: ``Problem`` of kind ``Problem/Kind/nonFiniteResult`` if the evolution fails.
     public func solve() throws(Problem) -> Solution {
-        let sm = EffectiveNeutrinoNumber(settings: settings)
-        let smValue = try sm.evolve().nEff
+        let sm = try Self.standardModel(settings)
         guard mass != nil else {
-            return Solution(effectiveNumber: smValue, deltaEffectiveNumber: 0, standardModelValue: smValue,
-                            temperatureRatio: try sm.evolve().ratio, bath: nil, thermalised: false, problems: [])
+            return Solution(effectiveNumber: sm.nEff, deltaEffectiveNumber: 0, standardModelValue: sm.nEff,
+                            temperatureRatio: sm.ratio, bath: nil, thermalised: false, problems: [])
         }
+        let smValue = sm.nEff
         guard isThermalised else {
-            return Solution(effectiveNumber: smValue, deltaEffectiveNumber: 0, standardModelValue: smValue, temperatureRatio: try sm.evolve().ratio,
+            return Solution(effectiveNumber: smValue, deltaEffectiveNumber: 0, standardModelValue: smValue, temperatureRatio: sm.ratio,
                             bath: bath, thermalised: false,
                             problems: [.warning(.methodCaveat, .coupling, "the Z' never reaches equilibrium (Gamma < H at T = m/3): it is left out, N_eff is the SM value (a freeze-in population is not computed)")])
         }
@@ -240,6 +240,18 @@ public struct EffectiveNeutrinoNumber: Sendable {
         }
         return Solution(effectiveNumber: value, deltaEffectiveNumber: value - smValue, standardModelValue: smValue, temperatureRatio: ratio,
                         bath: bath, thermalised: true, problems: problems)
+    }
+
+    /// The SM evolution at the default settings, computed once per process (an immutable lazy
+    /// constant): every solve compares with it, and a scan of N_eff pays it once.
+    private static let standardModelAtDefaults: Result<(nEff: Double, ratio: Double), Problem> = Result { () throws(Problem) in
+        try EffectiveNeutrinoNumber(settings: Settings()).evolve()
+    }
+
+    /// The SM evolution (N_eff, T_nu/T_gamma) with `settings`.
+    static func standardModel(_ settings: Settings) throws(Problem) -> (nEff: Double, ratio: Double) {
+        if settings == Settings() { return try standardModelAtDefaults.get() }
+        return try EffectiveNeutrinoNumber(settings: settings).evolve()
     }
 
     /// The BDF2 evolution in u = ln t; returns N_eff and T_nu/T_gamma.
