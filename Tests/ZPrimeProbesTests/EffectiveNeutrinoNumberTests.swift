@@ -65,6 +65,24 @@ struct EffectiveNeutrinoNumberTests {
         #expect(!feeble.thermalised && feeble.deltaEffectiveNumber == 0 && !feeble.problems.isEmpty)
     }
 
+    @Test("constraints: above g = 1e-2 the evolution runs at 1e-2, a lower bound on N_eff, with a note")
+    func strongCouplingCap() throws {
+        let model = BuiltinModels.model(named: "Lmu-Ltau")!
+        let strong = try ParameterPoint(model: model, mass: 0.01, coupling: 0.1)
+        let capped = try ParameterPoint(model: model, mass: 0.01, coupling: EffectiveNeutrinoNumberConstraint.largestEvolvedCoupling)
+        let planck = EffectiveNeutrinoNumberConstraint.planck2018
+        let atCap = try planck.evaluate(capped)
+        let above = try planck.evaluate(strong)
+        // The evolution at g = 1e-2 gives 4.03 (measured; 4.33 at g = 0.1 in 44 s): above Planck's
+        // 3.33, so the larger coupling is excluded with the same ratio and a note saying why.
+        #expect(atCap.verdict == .excluded && above.verdict == .excluded)
+        #expect(above.ratio == atCap.ratio)
+        #expect(above.problems.contains { $0.message.contains("lower bound") })
+        #expect(atCap.problems.allSatisfy { !$0.message.contains("lower bound") })
+        let n = try #require(atCap.details["n_eff"])
+        #expect(n > 3.9 && n < 4.2, "\(n)")
+    }
+
     @Test("bad input: masses outside 1e-6...1 GeV, negative widths")
     func badInput() {
         #expect(throws: Problem.self) { try EffectiveNeutrinoNumber(mass: 2, neutrinoWidth: 1e-12, electromagneticWidth: 0) }
