@@ -85,10 +85,10 @@ public enum Analysis {
     ///     model that reaches the ATOMKI band inside the plane, else the (g-2)_mu point of the dataset
     ///     (where the band survives, if it does), else the middle of the largest surviving window.
     ///   - sigmas: standard deviations of the bands and the g-2/X17 exclusions (the plot adds 1 sigma).
-    ///   - cosmology: add the Delta N_eff bounds (Planck 2018, BBN 2020): about 4x the time, see ``ZPrimeConstraints/ConstraintRegistry/complete(cosmology:)``.
+    ///   - cosmology: include the Delta N_eff bounds (Planck 2018, BBN 2020; about twice the time), see ``ZPrimeConstraints/ConstraintRegistry/complete(cosmology:)``.
     /// - Throws: ``ZPrimeCore/Problem`` for a bad plane or point.
     public static func run(point: ParameterPoint, plane: AnalysisPlane? = nil, benchmarkGiven: Bool = false,
-                           sigmas: Double = 2, cosmology: Bool = false) throws(Problem) -> AnalysisResult {
+                           sigmas: Double = 2, cosmology: Bool = true) throws(Problem) -> AnalysisResult {
         let plane = plane ?? AnalysisPlane.standard(for: point.model)
         try plane.validate()
         let registry = try ConstraintRegistry.complete(cosmology: cosmology)

@@ -162,6 +162,46 @@ public struct EffectiveNeutrinoNumber: Sendable {
     /// T^4 coefficient of massless neutrinos: 3 flavours x (nu + nubar) x 7/8 x pi^2/30.
     static let neutrinoDensityCoefficient = 3 * 2 * 7.0 / 8 * Double.pi * Double.pi / 30
 
+    /// The relaxation rate of T_nu - T_gamma through the Z' (inverse decays in the other bath),
+    /// in units of H: kappa (1/C_nu + 1/C_gamma) / H with kappa = Gamma_other m dn_Z'/dT.
+    func exchangeRatio(_ tg: Double, _ tn: Double) -> Double {
+        guard let m = mass, let bath else { return 0 }
+        let other = bath == .neutrinos ? tg : tn
+        let otherWidth = bath == .neutrinos ? electromagneticWidth : neutrinoWidth
+        guard otherWidth > 0 else { return 0 }
+        let step = 1e-4 * other
+        let dn = (Self.thermodynamics(mass: m, temperature: other + step, degrees: 3, fermion: false).n
+            - Self.thermodynamics(mass: m, temperature: other - step, degrees: 3, fermion: false).n) / (2 * step)
+        let electrons = Self.thermodynamics(mass: PhysicalConstants.electronMass, temperature: tg, degrees: 4, fermion: true)
+        let pi2 = Double.pi * Double.pi
+        let nuCapacity = 4 * Self.neutrinoDensityCoefficient * tn * tn * tn
+        let emCapacity = 4 * pi2 / 15 * tg * tg * tg + electrons.drho
+        let (h, _) = derivativesScale(tg)
+        return otherWidth * m * dn * (1 / nuCapacity + 1 / emCapacity) / h
+    }
+
+    /// Above this ratio of the exchange rate to H the two baths are one (tight coupling): T_nu =
+    /// T_gamma, evolved with the summed energy equation. Below it the two-temperature equations
+    /// are solved; the rounding of n(T1) - n(T2) times the rate then stays below 1e-11.
+    static let tightCouplingRatio = 1e5
+
+    /// The right-hand side d(T_gamma, T_nu)/dt; with `tight` the baths share T = T_gamma.
+    func derivatives(_ tg: Double, _ tn: Double, tight: Bool) -> (Double, Double) {
+        guard tight, let m = mass else { return derivatives(tg, tn) }
+        let pi2 = Double.pi * Double.pi
+        let t = tg
+        let rhoGamma = pi2 / 15 * t * t * t * t
+        let electrons = Self.thermodynamics(mass: PhysicalConstants.electronMass, temperature: t, degrees: 4, fermion: true)
+        let rhoNu = Self.neutrinoDensityCoefficient * t * t * t * t
+        let z = Self.thermodynamics(mass: m, temperature: t, degrees: 3, fermion: false)
+        let rhoTotal = rhoGamma + electrons.rho + rhoNu + z.rho
+        let h = (8 * Double.pi * rhoTotal / 3).squareRoot() / PhysicalConstants.planckMass
+        let heat = 4 * h * (rhoGamma + rhoNu) + 3 * h * (electrons.rho + electrons.p + z.rho + z.p)
+        let capacity = 4 * (rhoGamma + rhoNu) / t + electrons.drho + z.drho
+        let dt = -heat / capacity
+        return (dt, dt)
+    }
+
     /// The right-hand side d(T_gamma, T_nu)/dt.
     func derivatives(_ tg: Double, _ tn: Double) -> (Double, Double) {
         let me = PhysicalConstants.electronMass
@@ -266,8 +306,9 @@ public struct EffectiveNeutrinoNumber: Sendable {
         let span = 2 * Foundation.log(t0 / tEnd) + 3
         let h = span / Double(settings.steps)
         var u = Foundation.log(time)
+        var tight = false
         func f(_ state: (Double, Double), _ uu: Double) -> (Double, Double) {
-            let (a, b) = derivatives(state.0, state.1)
+            let (a, b) = derivatives(state.0, state.1, tight: tight)
             let t = Foundation.exp(uu)
             return (t * a, t * b)
         }
@@ -279,7 +320,12 @@ public struct EffectiveNeutrinoNumber: Sendable {
                 return (z.0 - c.0 - beta * h * fz.0, z.1 - c.1 - beta * h * fz.1)
             }
             var g = residual(z)
+            let norm = { (r: (Double, Double), z: (Double, Double)) -> Double in max(abs(r.0) / z.0, abs(r.1) / z.1) }
             for _ in 0..<40 {
+                // Converged to the rounding level of the exchange term: with rates up to 1e10 H the
+                // residual cannot fall much below 1e-12 (n(T1) - n(T2) cancels), and insisting on
+                // more only forces step halving.
+                if norm(g, z) < 1e-12 { return z }
                 let fz = f(z, uu)
                 let e0 = 1e-8 * z.0, e1 = 1e-8 * z.1
                 let fa = f((z.0 + e0, z.1), uu), fb = f((z.0, z.1 + e1), uu)
@@ -288,7 +334,6 @@ public struct EffectiveNeutrinoNumber: Sendable {
                 let det = j00 * j11 - j01 * j10
                 guard det.isFinite, det != 0 else { return nil }
                 let d0 = (g.0 * j11 - g.1 * j01) / det, d1 = (j00 * g.1 - j10 * g.0) / det
-                let norm = { (r: (Double, Double), z: (Double, Double)) -> Double in max(abs(r.0) / z.0, abs(r.1) / z.1) }
                 var lambda = 1.0, accepted = false
                 for _ in 0..<30 {
                     let trial = (z.0 - lambda * d0, z.1 - lambda * d1)
@@ -298,7 +343,7 @@ public struct EffectiveNeutrinoNumber: Sendable {
                     }
                     lambda *= 0.5
                 }
-                guard accepted else { return nil }
+                guard accepted else { return norm(g, z) < 1e-9 ? z : nil }
                 if abs(lambda * d0) < 1e-13 * z.0 && abs(lambda * d1) < 1e-13 * z.1 { return z }
             }
             return max(abs(g.0) / z.0, abs(g.1) / z.1) < 1e-10 ? z : nil
@@ -312,6 +357,19 @@ public struct EffectiveNeutrinoNumber: Sendable {
         var step = 0
         while y.0 > tEnd && step < 4 * settings.steps {
             let uNext = u + h
+            let nowTight = exchangeRatio(y.0, y.1) > Self.tightCouplingRatio
+            if nowTight != tight {
+                if nowTight {
+                    // Into one bath: the common temperature that keeps the summed energy (to first order).
+                    let electrons = Self.thermodynamics(mass: PhysicalConstants.electronMass, temperature: y.0, degrees: 4, fermion: true)
+                    let cg = 4 * Double.pi * Double.pi / 15 * y.0 * y.0 * y.0 + electrons.drho
+                    let cn = 4 * Self.neutrinoDensityCoefficient * y.1 * y.1 * y.1
+                    let common = (cg * y.0 + cn * y.1) / (cg + cn)
+                    y = (common, common)
+                }
+                tight = nowTight
+                previous = nil   // restart the two-step formula
+            }
             var next: (Double, Double)? = nil
             if let prev = previous {
                 let c = (4.0 / 3 * y.0 - 1.0 / 3 * prev.0, 4.0 / 3 * y.1 - 1.0 / 3 * prev.1)

@@ -78,44 +78,22 @@ public struct EffectiveNeutrinoNumberConstraint: ProbeConstraint {
         self.info = info
     }
 
-    /// The largest coupling the evolution is run at. Above it the Z' exchanges energy between the
-    /// two baths at more than ~1e10 H and the stiff evolution takes minutes (44 s at g = 0.1 for
-    /// L_mu - L_tau at 10 MeV, against 0.8 s at 1e-2); N_eff there is close to its strongly coupled
-    /// value and grows with g (L_mu - L_tau, 10 MeV: 3.35, 3.68, 4.03 at g = 1e-9, 5e-4, 1e-2), so
-    /// a larger coupling is evaluated at this one, which gives a lower bound on its N_eff, with a note.
-    public static let largestEvolvedCoupling = 1e-2
-
     public func evaluate(_ point: ParameterPoint) throws(Problem) -> ProbeConstraintResult {
         guard info.massRange.contains(point.mass) else { return ProbeConstraintResult(verdict: .outsideMassRange, ratio: nil, details: [:], problems: []) }
-        var evolved = point
-        var notes: [Problem] = []
-        if point.modelCoupling > Self.largestEvolvedCoupling {
-            evolved = try point.withModelCoupling(Self.largestEvolvedCoupling)
-            notes.append(.note(.methodCaveat, .coupling, value: point.modelCoupling,
-                               "N_eff evolved at the coupling \(Self.largestEvolvedCoupling) (a lower bound: N_eff grows with the coupling in the strongly coupled regime)"))
-        }
-        let solution = try EffectiveNeutrinoNumber(point: evolved).solve()
+        let solution = try EffectiveNeutrinoNumber(point: point).solve()
         let n = solution.effectiveNumber
         let ratio = n >= allowed.lowerBound ? n / allowed.upperBound : allowed.lowerBound / n
-        if ratio <= 1 && !notes.isEmpty {
-            // A lower bound on N_eff within the interval says nothing about the larger coupling.
-            return ProbeConstraintResult(verdict: .notApplicable, ratio: nil, details: ["n_eff_lower_bound": n], problems: notes + solution.problems)
-        }
         return ProbeConstraintResult(verdict: ratio > 1 ? .excluded : .allowed, ratio: ratio,
-                                     details: ["n_eff": n, "delta_n_eff": solution.deltaEffectiveNumber], problems: notes + solution.problems)
+                                     details: ["n_eff": n, "delta_n_eff": solution.deltaEffectiveNumber], problems: solution.problems)
     }
 
     public func excludedCouplings(for point: ParameterPoint, mass: Double) throws(Problem) -> [ClosedRange<Double>] {
         let base = try point.withMass(mass)
-        // N_eff is nearly flat in g once the Z' is thermalised: a coarse grid up to the largest
-        // evolved coupling and edges to 1e-3 in ln g; an exclusion reaching that coupling stays
-        // excluded above it (N_eff grows with g, see largestEvolvedCoupling).
-        let top = Self.largestEvolvedCoupling
-        let intervals = try CouplingIntervals.solve(range: 1e-9...top, points: 11, tolerance: 1e-3) { g in
+        // N_eff varies slowly with g once the Z' is thermalised: a coarse grid and edges to 1e-3 in ln g.
+        return try CouplingIntervals.solve(range: 1e-9...1, points: 13, tolerance: 1e-3) { g in
             guard let p = try? base.withModelCoupling(g), let r = try? evaluate(p), let ratio = r.ratio else { return -1 }
             return Foundation.log(ratio)
         }
-        return intervals.map { $0.upperBound >= top ? $0.lowerBound...1 : $0 }
     }
 }
 

@@ -55,8 +55,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Standard deviations of the bands and the g-2/X17 exclusions (default 2; the plot adds the 1 sigma band).")
     var sigmas: Double = 2
 
-    @Flag(name: .long, help: "Add the Delta N_eff bounds of Planck 2018 and BBN (an evolution of the plasma per coupling: about 4x the time).")
-    var cosmology = false
+    @Flag(name: .long, inversion: .prefixedNo,
+          help: "Include the Delta N_eff bounds of Planck 2018 and BBN 2020 (an evolution of the plasma per coupling: about twice the time; --no-cosmology leaves them out).")
+    var cosmology = true
 
     @Option(name: .long, help: "Output folder (default zprime-analysis/MODEL); created if missing, its report files replaced.")
     var output: String?
