@@ -47,6 +47,10 @@ public struct PreparedLimit: Sendable {
     public let reference: ModelResponse
     /// Why the limit does not apply to the model at all, or nil.
     public let notApplicableReason: String?
+    /// Whether the point is the published model itself (same charges, no kinetic mixing, no dark
+    /// sector, the published neutrino nature): where the recast's assumptions fail for the
+    /// published model (``Reference/inconsistency``) its published curve is still its bound.
+    let isPublishedModel: Bool
     /// The published model's side at the masses evaluated last (a scan at fixed mass pays it once).
     let referenceCache = ReferenceCache()
 
@@ -82,6 +86,11 @@ public struct PreparedLimit: Sendable {
                                                 neutrinos: published.neutrinos, darkSector: published.darkSector)
         reference = try ModelResponse(point: referencePoint)
         notApplicableReason = Self.applicability(limit.definition, point: point)
+        isPublishedModel = point.model.isKineticMixingOnly == published.model.isKineticMixingOnly
+            && Self.normalisedCharges(point.model) == Self.normalisedCharges(published.model)
+            && point.model.higgsCharge == published.model.higgsCharge
+            && point.kineticMixing == .none && point.loopMixing != .estimate && point.loopMixing != .on
+            && point.darkSector == published.darkSector && point.neutrinos == published.neutrinos
     }
 
     /// The reason the limit cannot be applied to `point`'s model, or nil.

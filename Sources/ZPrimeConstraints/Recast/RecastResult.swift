@@ -74,7 +74,11 @@ extension PreparedLimit {
         guard let r = try makeReference(mass: m, lower: edges.lower, upper: edges.upper) else {
             return RecastRow(mass: m, intervals: [], note: "the published model has no signal here (no production, decay or window)")
         }
-        if let note = r.inconsistency { return RecastRow(mass: m, intervals: [], note: note) }
+        if let note = r.inconsistency {
+            // The published model itself keeps its published curve; any other model is not recast.
+            if isPublishedModel { return RecastRow(mass: m, intervals: [CouplingInterval(lower: edges.lower, upper: edges.upper)]) }
+            return RecastRow(mass: m, intervals: [], note: note)
+        }
         return RecastRow(mass: m, intervals: try excludedIntervals(r))
     }
 
@@ -122,7 +126,13 @@ extension PreparedLimit {
                 guard let r = try cachedReference(mass: m, lower: edges.lower, upper: edges.upper) else {
                     return .silent(.notApplicable("the published model has no signal at this mass"))
                 }
-                if let note = r.inconsistency { return .silent(.notApplicable(note)) }
+                if let note = r.inconsistency {
+                    guard isPublishedModel else { return .silent(.notApplicable(note)) }
+                    // The published model itself: its curve, with the g^2 proxy of the signal.
+                    var ratio = (g / edges.lower) * (g / edges.lower)
+                    if let u = edges.upper { ratio = min(ratio, (u / g) * (u / g)) }
+                    return ConstraintResult(verdict: ratio > 1 ? .excluded : .allowed, ratio: ratio, details: details)
+                }
                 if let w = r.window, w.t0 > 0 { details["window_start_s"] = w.t0 }
                 var s: ModelState
                 if let state, state.mass == m, state.coupling == g { s = state } else { s = try model.state(mass: m, coupling: g, withStatic: r.scattering != nil) }
