@@ -46,7 +46,7 @@ public struct OscillationParameters: Sendable, Hashable {
         let phase = Complex<Double>(length: 1, phase: deltaCP * d)
         let e = phase.conjugate
         typealias C = Complex<Double>
-        return ComplexMatrix3([
+        return ComplexMatrix3(entries: [
             C(c12 * c13), C(s12 * c13), C(s13) * e,
             C(-s12 * c23) - C(c12 * s23 * s13) * phase, C(c12 * c23) - C(s12 * s23 * s13) * phase, C(s23 * c13),
             C(s12 * s23) - C(c12 * c23 * s13) * phase, C(-c12 * s23) - C(s12 * c23 * s13) * phase, C(c23 * c13),
@@ -56,45 +56,6 @@ public struct OscillationParameters: Sendable, Hashable {
     /// The three masses (eV) for a lightest mass m1 (eV, normal ordering).
     public func masses(lightest m1: Double) -> [Double] {
         [m1, (m1 * m1 + deltaM21Squared).squareRoot(), (m1 * m1 + deltaM31Squared).squareRoot()]
-    }
-}
-
-/// A 3 x 3 complex matrix (row-major), the small helper of the neutrino mass basis.
-public struct ComplexMatrix3: Sendable, Hashable {
-    /// The entries, row-major.
-    public var entries: [Complex<Double>]
-
-    /// A matrix from nine entries, row-major.
-    public init(_ entries: [Complex<Double>]) {
-        precondition(entries.count == 9, "nine entries")
-        self.entries = entries
-    }
-
-    /// A real diagonal matrix.
-    public static func diagonal(_ d: [Double]) -> ComplexMatrix3 {
-        var e = [Complex<Double>](repeating: .zero, count: 9)
-        for i in 0..<3 { e[4 * i] = Complex(d[i]) }
-        return ComplexMatrix3(e)
-    }
-
-    /// The entry in row i, column j.
-    public subscript(_ i: Int, _ j: Int) -> Complex<Double> { entries[3 * i + j] }
-
-    /// The conjugate transpose.
-    public var adjoint: ComplexMatrix3 {
-        ComplexMatrix3((0..<9).map { k in entries[3 * (k % 3) + k / 3].conjugate })
-    }
-
-    /// The product.
-    public static func * (a: ComplexMatrix3, b: ComplexMatrix3) -> ComplexMatrix3 {
-        var e = [Complex<Double>](repeating: .zero, count: 9)
-        for i in 0..<3 { for j in 0..<3 { for k in 0..<3 { e[3 * i + j] = e[3 * i + j] + a[i, k] * b[k, j] } } }
-        return ComplexMatrix3(e)
-    }
-
-    /// The largest |entry| of this minus the identity.
-    public var distanceFromIdentity: Double {
-        (0..<9).map { k in (entries[k] - (k % 4 == 0 ? Complex(1) : .zero)).length }.max()!
     }
 }
 
@@ -142,7 +103,7 @@ public struct NeutrinoMassBasisCouplings: Sendable, Hashable {
         charges = x
         self.oscillation = oscillation
         let u = oscillation.pmns
-        matrix = u.adjoint * ComplexMatrix3.diagonal(x) * u
+        matrix = u.adjoint * ComplexMatrix3.diagonal(real: x) * u
         nature = try? YukawaAnalysis(model: model).neutrinos
     }
 

@@ -49,7 +49,7 @@ struct FlavourPointOptions: ParsableArguments {
             for key in object.keys where !["V_dL", "V_dR", "V_uR"].contains(key) {
                 throw BadInput("--rotations \(rotations): unknown key '\(key)' (use V_dL, V_dR, V_uR)")
             }
-            func matrix(_ key: String) throws -> ZPrimeFlavour.ComplexMatrix3? {
+            func matrix(_ key: String) throws -> ComplexMatrix3? {
                 guard let value = object[key] else { return nil }
                 guard let rows = value as? [Any], rows.count == 3 else { throw BadInput("--rotations \(rotations): \(key) must be 3 rows of 3 entries") }
                 var result: [[Complex<Double>]] = []
@@ -67,7 +67,7 @@ struct FlavourPointOptions: ParsableArguments {
                     }
                     result.append(parsed)
                 }
-                return ZPrimeFlavour.ComplexMatrix3(rows: result)
+                return ComplexMatrix3(rows: result)
             }
             guard let downLeft = try matrix("V_dL") else { throw BadInput("--rotations \(rotations): V_dL is required") }
             do {

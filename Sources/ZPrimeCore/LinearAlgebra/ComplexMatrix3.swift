@@ -1,14 +1,14 @@
 import Numerics
-import ZPrimeCore
 
-/// A 3 x 3 complex matrix, row-major: the flavour rotations and the CKM matrix.
+/// A 3 x 3 complex matrix, row-major: the three-family rotations (the CKM and PMNS matrices, the
+/// quark alignments of the flavour module, the Z' couplings to neutrino mass eigenstates).
 ///
-/// Small and local on purpose (three families need nothing more than products, adjoints and a
-/// unitarity check).
+/// Small on purpose: three families need nothing more than products, adjoints and a unitarity
+/// check.
 ///
 /// ```swift
-/// let ckm = CKMMatrix.pdg2024.matrix
-/// print((ckm.adjoint * ckm).unitarityDeviation)   // about 1e-16
+/// let swap = ComplexMatrix3(realRows: [[0, 1, 0], [1, 0, 0], [0, 0, 1]])
+/// print(swap.unitarityDeviation, (swap * swap)[0, 0])   // 0.0 (1.0, 0.0): a permutation squared
 /// ```
 public struct ComplexMatrix3: Hashable, Sendable {
     /// The nine entries, row-major: entry (i, j) at 3 i + j.
@@ -29,7 +29,8 @@ public struct ComplexMatrix3: Hashable, Sendable {
     public static let identity = ComplexMatrix3(realRows: [[1, 0, 0], [0, 1, 0], [0, 0, 1]])
 
     /// A matrix from its nine entries, row-major.
-    init(entries: [Complex<Double>]) {
+    public init(entries: [Complex<Double>]) {
+        precondition(entries.count == 9, "nine entries")
         self.entries = entries
     }
 
@@ -38,6 +39,11 @@ public struct ComplexMatrix3: Hashable, Sendable {
         precondition(d.count == 3)
         let z = Complex<Double>.zero
         return ComplexMatrix3(entries: [d[0], z, z, z, d[1], z, z, z, d[2]])
+    }
+
+    /// A real diagonal matrix.
+    public static func diagonal(real d: [Double]) -> ComplexMatrix3 {
+        diagonal(d.map { Complex($0, 0) })
     }
 
     /// Entry (i, j).
