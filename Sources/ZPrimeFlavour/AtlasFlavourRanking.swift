@@ -2,6 +2,7 @@ import Numerics
 import ZPrimeAtlas
 import ZPrimeCore
 import ZPrimeModels
+import ZPrimeObservables
 
 /// A 2+1 muoquark solution of the atlas judged as a single heavy Z' mediator for both b -> s mu mu and
 /// (g-2)_mu (the question "single mediator?" of Greljo, Soreq, Stangl, Thomsen, Zupan, arXiv:2107.07518).
@@ -102,7 +103,7 @@ public enum AtlasFlavourRanking {
             shift = g2m2 * Double(xq * xq) * lt * lt / 2 / cSM
             let v2 = 4 * PhysicalConstants.fermiConstant / 2.0.squareRoot()
             let cLL = -g2m2 * Double(xl * xl) / v2, cLR = -g2m2 * Double(xl * xe) / v2
-            trident = NeutrinoTrident.ratio(vectorLeftLeft: cLL, vectorLeftRight: cLR)
+            trident = TridentContact.ratio(vectorLeftLeft: cLL, vectorLeftRight: cLR)
             let m = PhysicalConstants.muonMass
             let gv = Double(xl + xe) / 2, ga = Double(xe - xl) / 2
             let da = m * m / (12 * Double.pi * Double.pi) * g2m2 * (gv * gv - 5 * ga * ga)

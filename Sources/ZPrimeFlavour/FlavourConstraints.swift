@@ -1,5 +1,6 @@
 import Numerics
 import ZPrimeCore
+import ZPrimeObservables
 import ZPrimePoint
 
 /// The outcome of one constraint at one parameter point.
@@ -117,8 +118,8 @@ public struct FlavourConstraint: Sendable {
             let high = data.ratio + 1.96 * data.uncertainty, low = data.ratio - 1.96 * data.uncertainty
             let r = report.tridentRatio
             // R(y) = 1 + b y + a y^2 in y = (g/g0)^2 (both coefficients scale as g^2): solve R = high, R = low.
-            let cv = NeutrinoTrident.standardVector, ca = NeutrinoTrident.standardAxial
-            let dv = -(cLL + cLR), da = -cLL + cLR, norm = cv * cv + ca * ca
+            let cv = TridentContact.standardVector, ca = TridentContact.standardAxial
+            let (dv, da) = TridentContact.shifts(vectorLeftLeft: cLL, vectorLeftRight: cLR), norm = cv * cv + ca * ca
             let b = 2 * (cv * dv + ca * da) / norm, a = (dv * dv + da * da) / norm
             var roots: [Double] = []
             for level in [high, low] {

@@ -94,7 +94,7 @@ public struct FlavourReport: Sendable {
         bsMixing = try WeakEffectiveTheory.mixing(table, mass: m)
         bsMixingShift = BsMixing.relativeShift(bsMixing, mass: m)
         tridentCoefficients = try WeakEffectiveTheory.neutrinoMuon(table, mass: m)
-        tridentRatio = NeutrinoTrident.ratio(vectorLeftLeft: tridentCoefficients.left, vectorLeftRight: tridentCoefficients.right)
+        tridentRatio = TridentContact.ratio(vectorLeftLeft: tridentCoefficients.left, vectorLeftRight: tridentCoefficients.right)
         deltaAMuon = try AnomalousMagneticMoment.deltaA(.muon, couplings: table.real, bosonMass: m)
         leptonFlavourViolation = try ChargedLeptonFlavourViolation(deltaAMuon: deltaAMuon, theta12: settings.theta12, theta23: settings.theta23,
                                                                    structure: settings.dipoleStructure)

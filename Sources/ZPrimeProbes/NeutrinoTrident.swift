@@ -67,9 +67,9 @@ public struct NeutrinoTrident: Sendable {
     /// g_nu g^A_mu.
     public let axialProduct: Double
 
-    /// The SM couplings (C_V, C_A) with the low-energy weak mixing angle.
+    /// The SM couplings (C_V, C_A) with the low-energy weak mixing angle (``TridentContact``).
     public static var standardModelCouplings: (vector: Double, axial: Double) {
-        (0.5 + 2 * PhysicalConstants.sin2ThetaWLowEnergy, 0.5)
+        (TridentContact.standardVector, TridentContact.standardAxial)
     }
 
     /// Creates the calculation.
@@ -186,9 +186,7 @@ public struct NeutrinoTrident: Sendable {
 
     /// The heavy-Z' (contact) ratio [(C_V + dC_V)^2 + (C_A + dC_A)^2]/(C_V^2 + C_A^2).
     public var contactRatio: Double {
-        let (cv, ca) = Self.standardModelCouplings
-        let (dv, da) = contactShifts
-        return ((cv + dv) * (cv + dv) + (ca + da) * (ca + da)) / (cv * cv + ca * ca)
+        TridentContact.ratio(vectorShift: contactShifts.vector, axialShift: contactShifts.axial)
     }
 }
 

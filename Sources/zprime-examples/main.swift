@@ -297,10 +297,6 @@ run("ZPrimeFlavour/LoopFunctions.swift #1") {
     print(DipoleLoopIntegrals.fermionPhoton(0.01).enhanced)   // 3.22
 }
 
-run("ZPrimeFlavour/NeutrinoTrident.swift #1") {
-    print(NeutrinoTrident.ratio(vectorLeftLeft: 0, vectorLeftRight: 0))   // 1
-}
-
 run("ZPrimeFlavour/QuarkAlignment.swift #1") {
     let rotations = try QuarkAlignment.up.rotations()
     print(rotations.downLeft == CKMMatrix.pdg2024.matrix)   // true: V_dL = V_CKM
@@ -309,6 +305,10 @@ run("ZPrimeFlavour/QuarkAlignment.swift #1") {
 run("ZPrimeFlavour/RadiativeMuonYukawa.swift #1") {
     let model = RadiativeMuonYukawa(firstMass: 3000, secondMass: 5000)
     print(model.deltaAMuon)   // 5.1e-9
+}
+
+run("ZPrimeFlavour/TridentContact+Flavio.swift #1") {
+    print(TridentContact.ratio(vectorLeftLeft: 0, vectorLeftRight: 0))   // 1.0
 }
 
 run("ZPrimeFlavour/WCXF.swift #1") {
@@ -460,6 +460,10 @@ run("ZPrimeObservables/Observable.swift #1") {
 run("ZPrimeObservables/ObservableError.swift #1") {
     do { _ = try LeveilleLoopFunctions(leptonMass: 0.1057, bosonMass: -1, internalMass: 0.1057) }
     catch { print(error) }   // "mass -1.0: must be finite and > 0"
+}
+
+run("ZPrimeObservables/TridentContact.swift #1") {
+    print(TridentContact.ratio(vectorShift: 0, axialShift: 0))   // 1.0
 }
 
 run("ZPrimeObservables/VectorLikeLeptonAnalysis.swift #1") {
