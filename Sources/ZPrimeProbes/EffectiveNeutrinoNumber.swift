@@ -162,6 +162,12 @@ public struct EffectiveNeutrinoNumber: Sendable {
     /// T^4 coefficient of massless neutrinos: 3 flavours x (nu + nubar) x 7/8 x pi^2/30.
     static let neutrinoDensityCoefficient = 3 * 2 * 7.0 / 8 * Double.pi * Double.pi / 30
 
+    /// The heat capacities d rho/dT of the e-gamma plasma and of the neutrinos (without the Z').
+    static func bathCapacities(_ tg: Double, _ tn: Double) -> (electromagnetic: Double, neutrinos: Double) {
+        let electrons = thermodynamics(mass: PhysicalConstants.electronMass, temperature: tg, degrees: 4, fermion: true)
+        return (4 * Double.pi * Double.pi / 15 * tg * tg * tg + electrons.drho, 4 * neutrinoDensityCoefficient * tn * tn * tn)
+    }
+
     /// The relaxation rate of T_nu - T_gamma through the Z' (inverse decays in the other bath),
     /// in units of H: kappa (1/C_nu + 1/C_gamma) / H with kappa = Gamma_other m dn_Z'/dT.
     func exchangeRatio(_ tg: Double, _ tn: Double) -> Double {
@@ -172,12 +178,9 @@ public struct EffectiveNeutrinoNumber: Sendable {
         let step = 1e-4 * other
         let dn = (Self.thermodynamics(mass: m, temperature: other + step, degrees: 3, fermion: false).n
             - Self.thermodynamics(mass: m, temperature: other - step, degrees: 3, fermion: false).n) / (2 * step)
-        let electrons = Self.thermodynamics(mass: PhysicalConstants.electronMass, temperature: tg, degrees: 4, fermion: true)
-        let pi2 = Double.pi * Double.pi
-        let nuCapacity = 4 * Self.neutrinoDensityCoefficient * tn * tn * tn
-        let emCapacity = 4 * pi2 / 15 * tg * tg * tg + electrons.drho
+        let c = Self.bathCapacities(tg, tn)
         let (h, _) = derivativesScale(tg)
-        return otherWidth * m * dn * (1 / nuCapacity + 1 / emCapacity) / h
+        return otherWidth * m * dn * (1 / c.neutrinos + 1 / c.electromagnetic) / h
     }
 
     /// Above this ratio of the exchange rate to H the two baths are one (tight coupling): T_nu =
@@ -361,10 +364,8 @@ public struct EffectiveNeutrinoNumber: Sendable {
             if nowTight != tight {
                 if nowTight {
                     // Into one bath: the common temperature that keeps the summed energy (to first order).
-                    let electrons = Self.thermodynamics(mass: PhysicalConstants.electronMass, temperature: y.0, degrees: 4, fermion: true)
-                    let cg = 4 * Double.pi * Double.pi / 15 * y.0 * y.0 * y.0 + electrons.drho
-                    let cn = 4 * Self.neutrinoDensityCoefficient * y.1 * y.1 * y.1
-                    let common = (cg * y.0 + cn * y.1) / (cg + cn)
+                    let c = Self.bathCapacities(y.0, y.1)
+                    let common = (c.electromagnetic * y.0 + c.neutrinos * y.1) / (c.electromagnetic + c.neutrinos)
                     y = (common, common)
                 }
                 tight = nowTight

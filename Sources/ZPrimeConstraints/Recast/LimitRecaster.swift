@@ -86,20 +86,24 @@ public struct PreparedLimit: Sendable {
                                                 neutrinos: published.neutrinos, darkSector: published.darkSector)
         reference = try ModelResponse(point: referencePoint)
         notApplicableReason = Self.applicability(limit.definition, point: point)
-        isPublishedModel = point.model.isKineticMixingOnly == published.model.isKineticMixingOnly
-            && Self.normalisedCharges(point.model) == Self.normalisedCharges(published.model)
-            && point.model.higgsCharge == published.model.higgsCharge
+        isPublishedModel = Self.hasPublishedCharges(point, published.model)
             && point.kineticMixing == .none && point.loopMixing != .estimate && point.loopMixing != .on
             && point.darkSector == published.darkSector && point.neutrinos == published.neutrinos
+    }
+
+    /// Whether `point`'s model has the charges of `published` (fermions and Higgs; both or neither
+    /// kinetic-mixing only).
+    static func hasPublishedCharges(_ point: ParameterPoint, _ published: Model) -> Bool {
+        point.model.isKineticMixingOnly == published.isKineticMixingOnly
+            && normalisedCharges(point.model) == normalisedCharges(published)
+            && point.model.higgsCharge == published.higgsCharge
     }
 
     /// The reason the limit cannot be applied to `point`'s model, or nil.
     static func applicability(_ d: LimitDefinition, point: ParameterPoint) -> String? {
         if case .publishedModelOnly(let reason) = d.applicability {
             let published = d.published.model
-            let sameModel = point.model.isKineticMixingOnly == published.isKineticMixingOnly
-                && normalisedCharges(point.model) == normalisedCharges(published)
-                && point.model.higgsCharge == published.higgsCharge
+            let sameModel = hasPublishedCharges(point, published)
             let noMixing = published.isKineticMixingOnly || (point.kineticMixing == .none && point.loopMixing != .estimate)
             if !sameModel || !noMixing || point.darkSector != .none {
                 return "valid only for the published model \(published.name) without kinetic mixing or dark sector: \(reason)"

@@ -115,23 +115,14 @@ extension PreparedLimit {
                 guard let edges = curve.edges(at: m) else { return .silent(.outsideMassRange("no published bound at this mass (vetoed window)")) }
                 details["published_lower"] = edges.lower
                 if let u = edges.upper { details["published_upper"] = u }
-                if isPublishedModelOnly {
-                    // The published curve itself: the ratio is the g^2 proxy of the signal, (g/g_lower)^2, and
-                    // for an island the smaller of that and (g_upper/g)^2 (above 1 inside the island).
-                    var ratio = (g / edges.lower) * (g / edges.lower)
-                    if let u = edges.upper { ratio = min(ratio, (u / g) * (u / g)) }
-                    return ConstraintResult(verdict: ratio > 1 ? .excluded : .allowed, ratio: ratio, details: details)
-                }
+                if isPublishedModelOnly { return Self.publishedCurveResult(coupling: g, edges: edges, details: details) }
                 if let note = referenceRangeNote(lower: edges.lower, upper: edges.upper) { return .silent(.outsideMassRange(note)) }
                 guard let r = try cachedReference(mass: m, lower: edges.lower, upper: edges.upper) else {
                     return .silent(.notApplicable("the published model has no signal at this mass"))
                 }
                 if let note = r.inconsistency {
                     guard isPublishedModel else { return .silent(.notApplicable(note)) }
-                    // The published model itself: its curve, with the g^2 proxy of the signal.
-                    var ratio = (g / edges.lower) * (g / edges.lower)
-                    if let u = edges.upper { ratio = min(ratio, (u / g) * (u / g)) }
-                    return ConstraintResult(verdict: ratio > 1 ? .excluded : .allowed, ratio: ratio, details: details)
+                    return Self.publishedCurveResult(coupling: g, edges: edges, details: details)
                 }
                 if let w = r.window, w.t0 > 0 { details["window_start_s"] = w.t0 }
                 var s: ModelState
@@ -166,6 +157,15 @@ extension PreparedLimit {
         } catch {
             return .silent(.notApplicable(error.message))
         }
+    }
+
+    /// The verdict of the published curve itself at coupling g: the ratio is the g^2 proxy of the
+    /// signal, (g/g_lower)^2, and for an island the smaller of that and (g_upper/g)^2 (above 1
+    /// inside the island).
+    static func publishedCurveResult(coupling g: Double, edges: (lower: Double, upper: Double?), details: [String: Double]) -> ConstraintResult {
+        var ratio = (g / edges.lower) * (g / edges.lower)
+        if let u = edges.upper { ratio = min(ratio, (u / g) * (u / g)) }
+        return ConstraintResult(verdict: ratio > 1 ? .excluded : .allowed, ratio: ratio, details: details)
     }
 
     /// The excluded intervals at `mass` (interpolated published edges between native masses).
